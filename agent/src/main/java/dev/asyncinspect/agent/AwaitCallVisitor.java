@@ -1,0 +1,333 @@
+package dev.asyncinspect.agent;
+
+import dev.asyncinspect.agent.AwaitOperation.Source;
+import dev.asyncinspect.agent.bootstrap.AwaitSite;
+import dev.asyncinspect.agent.bootstrap.MethodSite;
+import dev.asyncinspect.agent.bootstrap.Registry;
+import java.util.HashSet;
+import java.util.Set;
+import net.bytebuddy.jar.asm.Handle;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+import net.bytebuddy.utility.OpenedClassReader;
+
+/**
+ * Wraps each waiting call in one traced method:
+ *
+ * <pre>
+ *   [copy of the awaited object] [site id] invokestatic AsyncInspect.awaitStart
+ *   the original call
+ *   invokestatic AsyncInspect.awaitEnd          (awaitEndAcquired(result) for tryLock)
+ * </pre>
+ *
+ * <p>No branch and no exception handler is added, so no stack map frame changes: a wait that throws
+ * is ended by {@code AsyncInspect.handlerEntered()}, called first thing in every exception handler
+ * of the method (or, when nothing in the method catches, by the method's exit advice).
+ *
+ * <p>When the awaited object lies under the call's arguments on the operand stack, the arguments
+ * are parked in fresh local variables and loaded back. A slot is fresh when no instruction and no
+ * frame seen so far uses it: a value that lives across the call in a higher slot would have to
+ * appear in an earlier frame (a loop head or handler), because the verifier requires it.
+ */
+final class AwaitCallVisitor extends MethodVisitor {
+  private static final String FACADE = "dev/asyncinspect/agent/bootstrap/AsyncInspect";
+
+  private final MethodSite method;
+  private final Registry registry;
+  private final AwaitOperations operations;
+  private final String sourceFile;
+  private final int classVersion;
+  private final Set<Label> handlers = new HashSet<>();
+  private boolean atHandlerStart;
+  private int line;
+  private int firstLine;
+  private int ordinal;
+  private int slotsUsed;
+  private int maxTempSlot;
+
+  AwaitCallVisitor(
+      MethodVisitor mv,
+      MethodSite method,
+      Registry registry,
+      AwaitOperations operations,
+      String sourceFile,
+      int classVersion,
+      int access,
+      String descriptor) {
+    super(OpenedClassReader.ASM_API, mv);
+    this.method = method;
+    this.registry = registry;
+    this.operations = operations;
+    this.sourceFile = sourceFile;
+    this.classVersion = classVersion;
+    this.slotsUsed =
+        (Type.getArgumentsAndReturnSizes(descriptor) >> 2)
+            - ((access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
+  }
+
+  @Override
+  public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+    handlers.add(handler);
+    super.visitTryCatchBlock(start, end, handler, type);
+  }
+
+  @Override
+  public void visitLabel(Label label) {
+    super.visitLabel(label);
+    if (handlers.contains(label)) {
+      atHandlerStart = true;
+    }
+  }
+
+  @Override
+  public void visitLineNumber(int line, Label start) {
+    this.line = line;
+    if (firstLine == 0 || line < firstLine) {
+      firstLine = line;
+    }
+    super.visitLineNumber(line, start);
+  }
+
+  @Override
+  public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+    int slots = 0;
+    for (int i = 0; i < numLocal; i++) {
+      slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
+    }
+    slotsUsed = Math.max(slotsUsed, slots);
+    super.visitFrame(type, numLocal, local, numStack, stack);
+  }
+
+  @Override
+  public void visitMethodInsn(
+      int opcode, String owner, String name, String descriptor, boolean isInterface) {
+    beforeInstruction();
+    AwaitOperation op = operations.match(opcode == Opcodes.INVOKESTATIC, owner, name, descriptor);
+    if (op == null) {
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    } else if (op.release) {
+      super.visitInsn(Opcodes.DUP);
+      super.visitMethodInsn(
+          Opcodes.INVOKESTATIC, FACADE, "released", "(Ljava/lang/Object;)V", false);
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    } else if (!startWait(op, owner, name, descriptor)) {
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    } else {
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+      if (op.acquires == AwaitSite.ACQUIRES_IF_TRUE) {
+        super.visitInsn(Opcodes.DUP);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, FACADE, "awaitEndAcquired", "(Z)V", false);
+      } else {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, FACADE, "awaitEnd", "()V", false);
+      }
+    }
+  }
+
+  @Override
+  public void visitInsn(int opcode) {
+    beforeInstruction();
+    if (opcode == Opcodes.MONITORENTER) {
+      AwaitSite site =
+          site("synchronized", null, null, null, "MONITOR", false, AwaitSite.ACQUIRES_ALWAYS);
+      super.visitInsn(Opcodes.DUP);
+      callAwaitStart(site);
+      super.visitInsn(opcode);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, FACADE, "awaitEnd", "()V", false);
+    } else if (opcode == Opcodes.MONITOREXIT) {
+      super.visitInsn(Opcodes.DUP);
+      super.visitMethodInsn(
+          Opcodes.INVOKESTATIC, FACADE, "released", "(Ljava/lang/Object;)V", false);
+      super.visitInsn(opcode);
+    } else {
+      super.visitInsn(opcode);
+    }
+  }
+
+  /**
+   * Emits the code before the call; false when this call cannot be woven (its arguments would need
+   * fresh locals in a class file old enough to lack complete stack map frames).
+   */
+  private boolean startWait(AwaitOperation op, String owner, String name, String descriptor) {
+    Type[] args = Type.getArgumentTypes(descriptor);
+    boolean park = args.length > 0 && (op.source == Source.RECEIVER || args.length > 1);
+    if (park && classVersion < Opcodes.V1_7) {
+      return false;
+    }
+    AwaitSite site =
+        site(
+            AwaitOperation.label(owner, name),
+            owner.replace('/', '.'),
+            name,
+            descriptor,
+            op.kind,
+            op.timed,
+            op.acquires);
+    if (!park) {
+      if (op.source == Source.NONE) {
+        super.visitInsn(Opcodes.ACONST_NULL);
+      } else {
+        super.visitInsn(Opcodes.DUP); // receiver without arguments, or a single argument
+      }
+      callAwaitStart(site);
+      return true;
+    }
+    int[] slots = new int[args.length];
+    int next = slotsUsed;
+    for (int i = 0; i < args.length; i++) {
+      slots[i] = next;
+      next += args[i].getSize();
+    }
+    maxTempSlot = Math.max(maxTempSlot, next);
+    for (int i = args.length - 1; i >= 0; i--) {
+      super.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slots[i]);
+    }
+    if (op.source == Source.RECEIVER) {
+      super.visitInsn(Opcodes.DUP);
+    } else if (op.source == Source.ARG0) {
+      super.visitVarInsn(Opcodes.ALOAD, slots[0]);
+    } else {
+      super.visitInsn(Opcodes.ACONST_NULL);
+    }
+    callAwaitStart(site);
+    for (int i = 0; i < args.length; i++) {
+      super.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
+    }
+    return true;
+  }
+
+  private AwaitSite site(
+      String operation,
+      String owner,
+      String name,
+      String descriptor,
+      String kind,
+      boolean timed,
+      int acquires) {
+    return registry.awaitSite(
+        method,
+        ordinal++,
+        sourceFile,
+        line,
+        operation,
+        owner,
+        name,
+        descriptor,
+        kind,
+        timed,
+        acquires);
+  }
+
+  private void callAwaitStart(AwaitSite site) {
+    pushInt(site.id());
+    super.visitMethodInsn(
+        Opcodes.INVOKESTATIC, FACADE, "awaitStart", "(Ljava/lang/Object;I)V", false);
+  }
+
+  private void pushInt(int value) {
+    if (value <= 5) {
+      super.visitInsn(Opcodes.ICONST_0 + value);
+    } else if (value <= Byte.MAX_VALUE) {
+      super.visitIntInsn(Opcodes.BIPUSH, value);
+    } else if (value <= Short.MAX_VALUE) {
+      super.visitIntInsn(Opcodes.SIPUSH, value);
+    } else {
+      super.visitLdcInsn(value);
+    }
+  }
+
+  /** A wait that threw ends where the exception is caught: first thing in each handler. */
+  private void beforeInstruction() {
+    if (atHandlerStart) {
+      atHandlerStart = false;
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, FACADE, "handlerEntered", "()V", false);
+    }
+  }
+
+  @Override
+  public void visitVarInsn(int opcode, int varIndex) {
+    beforeInstruction();
+    boolean wide =
+        opcode == Opcodes.LLOAD
+            || opcode == Opcodes.DLOAD
+            || opcode == Opcodes.LSTORE
+            || opcode == Opcodes.DSTORE;
+    slotsUsed = Math.max(slotsUsed, varIndex + (wide ? 2 : 1));
+    super.visitVarInsn(opcode, varIndex);
+  }
+
+  @Override
+  public void visitIincInsn(int varIndex, int increment) {
+    beforeInstruction();
+    slotsUsed = Math.max(slotsUsed, varIndex + 1);
+    super.visitIincInsn(varIndex, increment);
+  }
+
+  @Override
+  public void visitIntInsn(int opcode, int operand) {
+    beforeInstruction();
+    super.visitIntInsn(opcode, operand);
+  }
+
+  @Override
+  public void visitTypeInsn(int opcode, String type) {
+    beforeInstruction();
+    super.visitTypeInsn(opcode, type);
+  }
+
+  @Override
+  public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+    beforeInstruction();
+    super.visitFieldInsn(opcode, owner, name, descriptor);
+  }
+
+  @Override
+  public void visitInvokeDynamicInsn(
+      String name, String descriptor, Handle bootstrapMethodHandle, Object... bootstrapArgs) {
+    beforeInstruction();
+    super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapArgs);
+  }
+
+  @Override
+  public void visitJumpInsn(int opcode, Label label) {
+    beforeInstruction();
+    super.visitJumpInsn(opcode, label);
+  }
+
+  @Override
+  public void visitLdcInsn(Object value) {
+    beforeInstruction();
+    super.visitLdcInsn(value);
+  }
+
+  @Override
+  public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+    beforeInstruction();
+    super.visitTableSwitchInsn(min, max, dflt, labels);
+  }
+
+  @Override
+  public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+    beforeInstruction();
+    super.visitLookupSwitchInsn(dflt, keys, labels);
+  }
+
+  @Override
+  public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+    beforeInstruction();
+    super.visitMultiANewArrayInsn(descriptor, numDimensions);
+  }
+
+  @Override
+  public void visitMaxs(int maxStack, int maxLocals) {
+    // Our code pushes at most two values beyond what the original had at each call.
+    super.visitMaxs(maxStack + 2, Math.max(maxLocals, maxTempSlot));
+  }
+
+  @Override
+  public void visitEnd() {
+    method.source(sourceFile, firstLine);
+    super.visitEnd();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.asyncinspect.agent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.ProtectionDomain;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+
+/**
+ * Puts the agent's run-time package into the boot class loader, so that woven classes of any class
+ * loader (including ones that do not delegate to the application class loader) can call it.
+ *
+ * <p>The classes are defined directly in the boot loader. Appending a jar to the boot class path
+ * would do the same, but then HotSpot turns class data sharing off for application classes and
+ * prints a warning on stderr ("Sharing is only supported for boot loader classes because bootstrap
+ * classpath has been appended"), which the application did not ask for. Appending stays as the
+ * fallback should the direct way be unavailable.
+ */
+final class BootstrapInjector {
+  static final String PACKAGE_PATH = "dev/asyncinspect/agent/bootstrap/";
+
+  static void inject(Instrumentation instrumentation) throws IOException, URISyntaxException {
+    Path agentJar =
+        Path.of(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (!Files.isRegularFile(agentJar)) {
+      throw new IOException("the agent is not running from a jar: " + agentJar);
+    }
+    Map<String, byte[]> classes = readClasses(agentJar);
+    if (classes.isEmpty()) {
+      throw new IOException("no run-time classes found in " + agentJar);
+    }
+    try {
+      defineInBootLoader(instrumentation, classes);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      appendToBootClassPath(instrumentation, classes);
+    }
+  }
+
+  private static Map<String, byte[]> readClasses(Path agentJar) throws IOException {
+    Map<String, byte[]> classes = new LinkedHashMap<>();
+    try (JarFile jar = new JarFile(agentJar.toFile())) {
+      Enumeration<JarEntry> entries = jar.entries();
+      while (entries.hasMoreElements()) {
+        JarEntry entry = entries.nextElement();
+        String name = entry.getName();
+        if (name.startsWith(PACKAGE_PATH)
+            && name.endsWith(".class")
+            && !name.endsWith("package-info.class")) {
+          try (InputStream in = jar.getInputStream(entry)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            in.transferTo(bytes);
+            classes.put(name, bytes.toByteArray());
+          }
+        }
+      }
+    }
+    return classes;
+  }
+
+  /** Defines each class with the JDK's internal {@code Unsafe}, opened to the agent only. */
+  private static void defineInBootLoader(
+      Instrumentation instrumentation, Map<String, byte[]> classes)
+      throws ReflectiveOperationException {
+    Module javaBase = Object.class.getModule();
+    instrumentation.redefineModule(
+        javaBase,
+        Set.of(),
+        Map.of("jdk.internal.misc", Set.of(BootstrapInjector.class.getModule())),
+        Map.of(),
+        Set.of(),
+        Map.of());
+    Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
+    Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
+    Method define =
+        unsafeType.getMethod(
+            "defineClass",
+            String.class,
+            byte[].class,
+            int.class,
+            int.class,
+            ClassLoader.class,
+            ProtectionDomain.class);
+    for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+      String name = c.getKey().substring(0, c.getKey().length() - ".class".length());
+      byte[] bytes = c.getValue();
+      define.invoke(unsafe, name.replace('/', '.'), bytes, 0, bytes.length, null, null);
+    }
+  }
+
+  private static void appendToBootClassPath(
+      Instrumentation instrumentation, Map<String, byte[]> classes) throws IOException {
+    Path bootstrapJar = Files.createTempFile("async-inspect-bootstrap-", ".jar");
+    bootstrapJar.toFile().deleteOnExit();
+    try (OutputStream file = Files.newOutputStream(bootstrapJar);
+        JarOutputStream target = new JarOutputStream(file)) {
+      for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+        target.putNextEntry(new JarEntry(c.getKey()));
+        target.write(c.getValue());
+        target.closeEntry();
+      }
+    }
+    instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bootstrapJar.toFile()));
+  }
+
+  private BootstrapInjector() {}
+}

@@ -1,0 +1,63 @@
+package dev.asyncinspect.agent;
+
+import dev.asyncinspect.agent.bootstrap.AgentLog;
+import dev.asyncinspect.agent.bootstrap.DumpSchedule;
+import dev.asyncinspect.agent.bootstrap.DumpWriter;
+import dev.asyncinspect.agent.bootstrap.Recorder;
+import dev.asyncinspect.agent.bootstrap.Registry;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Sets the agent up once per JVM: options, recorder, weaving, dump schedule. */
+public final class Installer {
+  private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+
+  /** Installs the agent with option string {@code args}; a second call only warns. */
+  public static void install(String args, Instrumentation instrumentation) {
+    if (!INSTALLED.compareAndSet(false, true)) {
+      AgentLog.warn("agent already installed in this JVM; ignoring the second start");
+      return;
+    }
+    AgentOptions options = AgentOptions.parse(args);
+    options.problems.forEach(AgentLog::warn);
+    Registry registry = new Registry();
+    Recorder recorder = new Recorder(registry, options.recorderSettings());
+    Recorder.activate(recorder);
+    instrumentation.addTransformer(new TracePrefilter(new TraceWeaving(registry)), true);
+    if (options.dump != null) {
+      scheduleDumps(options, recorder);
+    }
+  }
+
+  private static void scheduleDumps(AgentOptions options, Recorder recorder) {
+    Path path;
+    try {
+      path = Path.of(options.dump).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      AgentLog.warn("option dump=" + options.dump + " ignored: not a valid path");
+      return;
+    }
+    Path dir = path.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      AgentLog.warn("dump folder " + dir + " does not exist; dumps will fail until it does");
+    } else if (!Files.isWritable(dir)) {
+      AgentLog.warn("dump folder " + dir + " is not writable; dumps will fail until it is");
+    }
+    DumpSchedule schedule =
+        new DumpSchedule(new DumpWriter(recorder, version(), options.given()), path);
+    schedule.onExit();
+    if (options.dumpIntervalMillis > 0) {
+      schedule.every(options.dumpIntervalMillis);
+    }
+  }
+
+  static String version() {
+    String version = Installer.class.getPackage().getImplementationVersion();
+    return version != null ? version : "dev";
+  }
+
+  private Installer() {}
+}

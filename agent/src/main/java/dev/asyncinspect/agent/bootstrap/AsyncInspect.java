@@ -1,0 +1,208 @@
+package dev.asyncinspect.agent.bootstrap;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+
+/**
+ * The facade that woven code calls. Every method is static, returns quickly, never blocks and never
+ * throws: an internal error is counted and the application goes on as if untraced.
+ *
+ * <p>Traced methods call {@link #enter} and {@link #exit}/{@link #exitAsync}; await points call
+ * {@link #awaitStart} before the waiting call, {@link #awaitEnd} (or {@link #awaitEndAcquired})
+ * after it returns, and {@link #handlerEntered} runs at the start of every exception handler of a
+ * traced method, which is where a wait that threw ends. {@link #released} runs before {@code
+ * Lock.unlock} and {@code monitorexit}.
+ */
+public final class AsyncInspect {
+
+  /** Starts a task for the traced method {@code methodId}; returns it for {@link #exit}. */
+  public static Object enter(int methodId) {
+    try {
+      Recorder recorder = Recorder.active;
+      if (recorder == null) {
+        return null;
+      }
+      MethodSite method = recorder.registry.method(methodId);
+      if (method == null) {
+        return null;
+      }
+      ThreadState thread = ThreadState.current();
+      TaskRecord parent = thread.current;
+      TaskRecord task = recorder.start(method, parent, thread);
+      task.callerOnThread = parent;
+      thread.current = task;
+      return task;
+    } catch (Throwable e) {
+      Recorder.internalError(e);
+      return null;
+    }
+  }
+
+  /** Ends a SYNC task when its method returns ({@code thrown == null}) or throws. */
+  public static void exit(Object handle, Throwable thrown) {
+    try {
+      if (handle instanceof TaskRecord) {
+        TaskRecord task = (TaskRecord) handle;
+        Recorder recorder = Recorder.active;
+        leaveThread(task);
+        if (recorder != null) {
+          recorder.finish(task, thrown == null ? TaskStates.COMPLETED : TaskStates.FAILED, thrown);
+        }
+      }
+    } catch (Throwable e) {
+      Recorder.internalError(e);
+    }
+  }
+
+  /**
+   * Leaves the method of an ASYNC task. The task ends now if the method threw or returned a
+   * finished future; otherwise it is SUSPENDED until the future completes. The future is not
+   * replaced: the caller gets the very object the method returned.
+   */
+  public static void exitAsync(Object handle, Object returned, Throwable thrown) {
+    try {
+      if (!(handle instanceof TaskRecord)) {
+        return;
+      }
+      TaskRecord task = (TaskRecord) handle;
+      Recorder recorder = Recorder.active;
+      leaveThread(task);
+      if (recorder == null) {
+        return;
+      }
+      if (thrown != null) {
+        recorder.finish(task, TaskStates.FAILED, thrown);
+      } else if (returned instanceof CompletableFuture) {
+        CompletableFuture<?> future = (CompletableFuture<?>) returned;
+        if (future.isDone() && !future.isCompletedExceptionally()) {
+          recorder.finish(task, TaskStates.COMPLETED, null);
+        } else {
+          suspend(recorder, task, returned);
+          future.whenComplete(task.binding);
+        }
+      } else if (returned instanceof CompletionStage) {
+        suspend(recorder, task, returned);
+        ((CompletionStage<?>) returned).whenComplete(task.binding);
+      } else if (returned instanceof Future) {
+        Future<?> future = (Future<?>) returned;
+        if (future.isDone()) {
+          recorder.finish(
+              task, future.isCancelled() ? TaskStates.CANCELLED : TaskStates.COMPLETED, null);
+        } else {
+          suspend(recorder, task, returned);
+        }
+      } else {
+        recorder.finish(task, TaskStates.COMPLETED, null);
+      }
+    } catch (Throwable e) {
+      Recorder.internalError(e);
+    }
+  }
+
+  /** Before a waiting call at await point {@code siteId}; {@code awaited} may be null. */
+  public static void awaitStart(Object awaited, int siteId) {
+    try {
+      Recorder recorder = Recorder.active;
+      TaskRecord task = ThreadState.currentTask();
+      if (recorder == null || task == null) {
+        return;
+      }
+      AwaitSite site = recorder.registry.awaitSite(siteId);
+      if (task.state == TaskStates.BLOCKED) {
+        endWait(recorder, task, false, false);
+      }
+      task.awaitSite = site;
+      task.awaited = awaited;
+      recorder.transition(task, TaskStates.BLOCKED, site);
+    } catch (Throwable e) {
+      Recorder.internalError(e);
+    }
+  }
+
+  /** After the waiting call returned normally. */
+  public static void awaitEnd() {
+    try {
+      Recorder recorder = Recorder.active;
+      TaskRecord task = ThreadState.currentTask();
+      if (recorder != null && task != null && task.state == TaskStates.BLOCKED) {
+        AwaitSite site = task.awaitSite;
+        endWait(recorder, task, site != null && site.acquires == AwaitSite.ACQUIRES_ALWAYS, false);
+      }
+    } catch (Throwable e) {
+      Recorder.internalError(e);
+    }
+  }
+
+  /** After a {@code tryLock} returned {@code acquired}. */
+  public static void awaitEndAcquired(boolean acquired) {
+    try {
+      Recorder recorder = Recorder.active;
+      TaskRecord task = ThreadState.currentTask();
+      if (recorder != null && task != null && task.state == TaskStates.BLOCKED) {
+        endWait(recorder, task, acquired, false);
+      }
+    } catch (Throwable e) {
+      Recorder.internalError(e);
+    }
+  }
+
+  /** At the start of an exception handler in a traced method: a wait that threw ends here. */
+  public static void handlerEntered() {
+    try {
+      Recorder recorder = Recorder.active;
+      TaskRecord task = ThreadState.currentTask();
+      if (recorder != null && task != null && task.state == TaskStates.BLOCKED) {
+        endWait(recorder, task, false, true);
+      }
+    } catch (Throwable e) {
+      Recorder.internalError(e);
+    }
+  }
+
+  /** Before {@code Lock.unlock()} or {@code monitorexit} on {@code lock} in traced code. */
+  public static void released(Object lock) {
+    try {
+      TaskRecord task = ThreadState.currentTask();
+      if (task != null && lock != null) {
+        task.release(lock);
+      }
+    } catch (Throwable e) {
+      Recorder.internalError(e);
+    }
+  }
+
+  private static void endWait(Recorder recorder, TaskRecord task, boolean acquired, boolean threw) {
+    AwaitSite site = task.awaitSite;
+    Object awaited = task.awaited;
+    if (site != null) {
+      site.stats.recordWait(recorder.now() - task.stateSince, threw);
+    }
+    if (acquired && awaited != null && !task.hold(awaited)) {
+      recorder.droppedHolds.increment();
+    }
+    task.awaitSite = null;
+    task.awaited = null;
+    recorder.transition(task, TaskStates.RUNNING, null);
+  }
+
+  private static void suspend(Recorder recorder, TaskRecord task, Object future) {
+    task.binding = new FutureBinding(task, future);
+    recorder.transition(task, TaskStates.SUSPENDED, null);
+  }
+
+  /** The task's method has returned: the thread goes back to the task that called it. */
+  private static void leaveThread(TaskRecord task) {
+    ThreadState thread = task.thread;
+    if (thread != null) {
+      thread.current = task.callerOnThread;
+      if (task.heldCount > 0 && task.callerOnThread != null) {
+        task.passHeldTo(task.callerOnThread);
+      }
+    }
+    task.thread = null;
+    task.callerOnThread = null;
+  }
+
+  private AsyncInspect() {}
+}

@@ -1,0 +1,189 @@
+package dev.asyncinspect.agent.bootstrap;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
+
+/**
+ * Writes a dump (docs/dump-format.md) of what a recorder knows now. It reads the recorder without
+ * stopping the application: tasks that change while it reads are written in one of their states.
+ */
+public final class DumpWriter {
+  static final String FORMAT_VERSION = "1.0";
+
+  private final Recorder recorder;
+  private final String agentVersion;
+  private final Map<String, String> options;
+
+  public DumpWriter(Recorder recorder, String agentVersion, Map<String, String> options) {
+    this.recorder = recorder;
+    this.agentVersion = agentVersion;
+    this.options = options;
+  }
+
+  /**
+   * Writes a dump to {@code path} atomically; {@code reason} is {@code exit}, {@code interval}...
+   */
+  public synchronized void write(Path path, String reason) throws IOException {
+    completeDoneFutures();
+    long dumpNanos = recorder.now();
+    List<TaskRecord> tasks = tasks();
+    ObjectTable objects = new ObjectTable();
+    ThreadRecords threads = new ThreadRecords();
+    JsonLine line = new JsonLine();
+    List<String> taskLines = new ArrayList<>(tasks.size());
+    for (TaskRecord task : tasks) {
+      taskLines.add(TaskLines.task(line, task, objects, threads));
+    }
+    threads.findJvmDeadlocks();
+    try (DumpOutput out = new DumpOutput(path)) {
+      out.line(header(line, dumpNanos, reason), "header");
+      Registry registry = recorder.registry;
+      for (int id = 1; id <= registry.methodCount(); id++) {
+        out.line(TaskLines.method(line, registry.method(id)), "method");
+      }
+      for (int id = 1; id <= registry.awaitSiteCount(); id++) {
+        out.line(TaskLines.awaitPoint(line, registry.awaitSite(id)), "awaitPoint");
+      }
+      threads.write(line, out);
+      for (String taskLine : taskLines) {
+        out.line(taskLine, "task");
+      }
+      objects.write(line, out);
+      for (int id = 1; id <= registry.methodCount(); id++) {
+        out.line(
+            TaskLines.stats(line, "methodStats", "method", id, registry.method(id).stats),
+            "methodStats");
+      }
+      for (int id = 1; id <= registry.awaitSiteCount(); id++) {
+        out.line(
+            TaskLines.stats(line, "pointStats", "point", id, registry.awaitSite(id).stats),
+            "pointStats");
+      }
+      writeEvents(line, out);
+      out.line(end(line, out.counts()), "end");
+      out.commit();
+    }
+  }
+
+  /**
+   * An ASYNC task that returned a plain {@link Future} gets no completion callback; its end is
+   * noticed here.
+   */
+  private void completeDoneFutures() {
+    for (int slot = 0; slot < recorder.liveCapacity(); slot++) {
+      TaskRecord task = recorder.liveAt(slot);
+      FutureBinding binding = task == null ? null : task.binding;
+      Object future = binding == null ? null : binding.get();
+      if (future instanceof Future
+          && !(future instanceof java.util.concurrent.CompletionStage)
+          && ((Future<?>) future).isDone()) {
+        int outcome =
+            ((Future<?>) future).isCancelled() ? TaskStates.CANCELLED : TaskStates.COMPLETED;
+        recorder.finishAsync(task, outcome, null);
+      }
+    }
+  }
+
+  /** Live tasks and retained finished ones, each once, in id order. */
+  private List<TaskRecord> tasks() {
+    Set<TaskRecord> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<TaskRecord> tasks = new ArrayList<>();
+    for (int slot = 0; slot < recorder.liveCapacity(); slot++) {
+      TaskRecord task = recorder.liveAt(slot);
+      if (task != null && seen.add(task)) {
+        tasks.add(task);
+      }
+    }
+    for (int i = 0; i < recorder.finishedCapacity(); i++) {
+      TaskRecord task = recorder.finishedAt(i);
+      if (task != null && seen.add(task)) {
+        tasks.add(task);
+      }
+    }
+    tasks.sort(Comparator.comparingLong(t -> t.id));
+    return tasks;
+  }
+
+  private String header(JsonLine line, long dumpNanos, String reason) {
+    line.begin()
+        .field("type", "header")
+        .field("format", "async-inspect-dump")
+        .field("version", FORMAT_VERSION)
+        .field("agentVersion", agentVersion)
+        .object("jvm")
+        .field("name", System.getProperty("java.vm.name"))
+        .field("vendor", System.getProperty("java.vm.vendor"))
+        .field("version", System.getProperty("java.runtime.version"))
+        .endObject()
+        .field("pid", ProcessHandle.current().pid());
+    String command = System.getProperty("sun.java.command");
+    if (command != null && !command.isBlank()) {
+      line.field("mainClass", command.trim().split("\\s+", 2)[0]);
+    }
+    line.field("startTime", Instant.ofEpochMilli(recorder.originEpochMillis).toString())
+        .field(
+            "dumpTime",
+            Instant.ofEpochMilli(recorder.originEpochMillis + dumpNanos / 1_000_000).toString())
+        .field("dumpNanos", dumpNanos)
+        .field("reason", reason)
+        .object("options");
+    for (Map.Entry<String, String> option : options.entrySet()) {
+      line.field(option.getKey(), option.getValue());
+    }
+    return line.endObject().end();
+  }
+
+  private void writeEvents(JsonLine line, DumpOutput out) throws IOException {
+    IOException[] failure = new IOException[1];
+    recorder.events.forEach(
+        (seq, time, task, state, point) -> {
+          if (failure[0] != null) {
+            return;
+          }
+          line.begin()
+              .field("type", "event")
+              .field("seq", seq)
+              .field("t", time)
+              .field("task", task)
+              .field("state", TaskStates.name(state));
+          if (point > 0) {
+            line.field("point", point);
+          }
+          try {
+            out.line(line.end(), "event");
+          } catch (IOException e) {
+            failure[0] = e;
+          }
+        });
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+  }
+
+  private String end(JsonLine line, Map<String, Long> counts) {
+    line.begin().field("type", "end").object("counts");
+    for (Map.Entry<String, Long> count : counts.entrySet()) {
+      line.field(count.getKey(), count.getValue());
+    }
+    line.field("end", 1);
+    return line.endObject()
+        .object("dropped")
+        .field("tasks", recorder.droppedTasks.sum())
+        .field("finishedTasks", recorder.droppedFinished())
+        .field("events", recorder.events.overwritten())
+        .field("holds", recorder.droppedHolds.sum())
+        .field("internalErrors", Recorder.internalErrors.sum())
+        .endObject()
+        .field("totalTasks", recorder.totalTasks())
+        .end();
+  }
+}

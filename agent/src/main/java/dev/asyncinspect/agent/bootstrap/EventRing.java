@@ -1,0 +1,90 @@
+package dev.asyncinspect.agent.bootstrap;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The recent history of state changes: a preallocated ring that writers never wait for.
+ *
+ * <p>Assumptions and guarantees:
+ *
+ * <ol>
+ *   <li>A writer claims a sequence number with one atomic increment and owns slot {@code seq &
+ *       mask} until it publishes; it never blocks and never allocates.
+ *   <li>When the ring is full, the oldest events are overwritten (and counted as dropped).
+ *   <li>A reader sees an event only if it read it whole: each slot carries a stamp, odd while a
+ *       writer is in it, and the reader checks the stamp before and after reading (a seqlock).
+ * </ol>
+ */
+final class EventRing {
+  private final int mask;
+  private final long[] times;
+  private final long[] tasks;
+  private final int[] states;
+  private final int[] points;
+  private final AtomicLongArray stamps;
+  private final AtomicLong next = new AtomicLong();
+
+  EventRing(int capacity) {
+    int size = capacity <= 0 ? 0 : Integer.highestOneBit(Math.max(2, capacity - 1) << 1);
+    this.mask = size - 1;
+    this.times = new long[size];
+    this.tasks = new long[size];
+    this.states = new int[size];
+    this.points = new int[size];
+    this.stamps = new AtomicLongArray(size);
+  }
+
+  void record(long time, long task, int state, int point) {
+    if (mask < 0) {
+      return;
+    }
+    long seq = next.getAndIncrement();
+    int i = (int) seq & mask;
+    stamps.set(i, 2 * seq + 1);
+    times[i] = time;
+    tasks[i] = task;
+    states[i] = state;
+    points[i] = point;
+    stamps.setRelease(i, 2 * seq + 2);
+  }
+
+  /** Events written since the agent started. */
+  long written() {
+    return next.get();
+  }
+
+  /** Events lost to overwriting so far. */
+  long overwritten() {
+    return Math.max(0, next.get() - (mask + 1));
+  }
+
+  /** Calls {@code sink} for each event still in the ring and read whole, oldest first. */
+  void forEach(EventSink sink) {
+    if (mask < 0) {
+      return;
+    }
+    long last = next.get();
+    long first = Math.max(0, last - (mask + 1));
+    for (long seq = first; seq < last; seq++) {
+      int i = (int) seq & mask;
+      long before = stamps.getAcquire(i);
+      if (before != 2 * seq + 2) {
+        continue;
+      }
+      long time = times[i];
+      long task = tasks[i];
+      int state = states[i];
+      int point = points[i];
+      java.lang.invoke.VarHandle.acquireFence();
+      if (stamps.get(i) == before) {
+        sink.event(seq, time, task, state, point);
+      }
+    }
+  }
+
+  /** Receives events read from the ring. */
+  interface EventSink {
+    void event(long seq, long time, long task, int state, int point);
+  }
+}

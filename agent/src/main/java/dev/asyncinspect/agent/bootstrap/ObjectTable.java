@@ -1,0 +1,118 @@
+package dev.asyncinspect.agent.bootstrap;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The application objects one dump mentions (futures, locks, latches, ...), each given an id for
+ * that dump, with the tasks that produce, hold or wait on it. Lives only while a dump is written.
+ */
+final class ObjectTable {
+  /** One object and its relations to tasks. */
+  static final class Entry {
+    final int id;
+    final Object object;
+    final String kind;
+    long producer;
+    final List<Long> holders = new ArrayList<>(2);
+    final List<Long> waiters = new ArrayList<>(2);
+
+    Entry(int id, Object object, String kind) {
+      this.id = id;
+      this.object = object;
+      this.kind = kind;
+    }
+  }
+
+  private final Map<Object, Entry> entries = new IdentityHashMap<>();
+  private final List<Entry> inOrder = new ArrayList<>();
+
+  /** The entry for {@code object}, created with {@code kind} when it is new. */
+  Entry entry(Object object, String kind) {
+    Entry entry = entries.get(object);
+    if (entry == null) {
+      entry = new Entry(inOrder.size() + 1, object, kind);
+      entries.put(object, entry);
+      inOrder.add(entry);
+    }
+    return entry;
+  }
+
+  List<Entry> entries() {
+    return inOrder;
+  }
+
+  /** The object kind recorded in a dump for what an await point of {@code siteKind} waits on. */
+  static String kindOfAwaited(String siteKind, Object awaited) {
+    switch (siteKind) {
+      case "SLEEP":
+      case "PARK":
+        return awaited instanceof Future ? "FUTURE" : "OTHER";
+      case "WAIT":
+        return "MONITOR";
+      default:
+        return siteKind;
+    }
+  }
+
+  static String kindOfHeld(Object lock) {
+    return lock instanceof java.util.concurrent.locks.Lock ? "LOCK" : "MONITOR";
+  }
+
+  void write(JsonLine line, DumpOutput out) throws java.io.IOException {
+    for (Entry e : inOrder) {
+      line.begin()
+          .field("type", "object")
+          .field("id", e.id)
+          .field("kind", e.kind)
+          .field("class", e.object.getClass().getName())
+          .field("identity", Integer.toHexString(System.identityHashCode(e.object)));
+      if (e.object instanceof Future) {
+        Future<?> future = (Future<?>) e.object;
+        boolean done = future.isDone();
+        line.field("done", done);
+        if (done) {
+          line.field("state", futureState(future));
+        }
+      }
+      if (e.producer > 0) {
+        line.field("producer", e.producer);
+      }
+      ids(line, "holders", e.holders);
+      if (e.object instanceof ReentrantLock) {
+        line.field("locked", ((ReentrantLock) e.object).isLocked());
+      }
+      if (e.object instanceof Thread) {
+        line.field("thread", ThreadRecords.id((Thread) e.object));
+      }
+      ids(line, "waiters", e.waiters);
+      out.line(line.end(), "object");
+    }
+  }
+
+  private static String futureState(Future<?> future) {
+    if (future.isCancelled()) {
+      return "CANCELLED";
+    }
+    if (future instanceof CompletableFuture
+        && ((CompletableFuture<?>) future).isCompletedExceptionally()) {
+      return "FAILED";
+    }
+    return "COMPLETED";
+  }
+
+  private static void ids(JsonLine line, String name, List<Long> ids) {
+    if (!ids.isEmpty()) {
+      line.array(name);
+      for (long id : ids) {
+        line.element(id);
+      }
+      line.endArray();
+    }
+  }
+}

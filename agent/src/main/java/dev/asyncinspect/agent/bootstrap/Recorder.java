@@ -1,0 +1,162 @@
+package dev.asyncinspect.agent.bootstrap;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Records tasks: the live table, the ring of recently finished tasks, the event history and the
+ * counts of what was dropped.
+ *
+ * <p>Assumptions and guarantees:
+ *
+ * <ol>
+ *   <li>No method takes a lock, parks, or throws to its caller; when a table is full the record is
+ *       dropped and counted.
+ *   <li>Memory is bounded by the options: {@code maxLiveTasks} slots, {@code maxFinishedTasks}
+ *       retained finished tasks, {@code maxEvents} events.
+ *   <li>A live task is in exactly one slot from its start until it ends; readers see the tables
+ *       weakly consistently (a task that starts or ends during a dump may or may not be in it).
+ * </ol>
+ */
+public final class Recorder {
+  /** The recorder in use, or null before the agent is installed. */
+  static volatile Recorder active;
+
+  private static final int PROBES = 64;
+
+  final Registry registry;
+  final RecorderSettings settings;
+  final long originNanos = System.nanoTime();
+  final long originEpochMillis = System.currentTimeMillis();
+  final EventRing events;
+
+  private final AtomicLong nextTaskId = new AtomicLong(1);
+  private final AtomicReferenceArray<TaskRecord> live;
+  private final int liveMask;
+  private final AtomicReferenceArray<TaskRecord> finished;
+  private final AtomicLong finishedCount = new AtomicLong();
+  final LongAdder droppedTasks = new LongAdder();
+  final LongAdder droppedHolds = new LongAdder();
+  static final LongAdder internalErrors = new LongAdder();
+
+  public Recorder(Registry registry, RecorderSettings settings) {
+    this.registry = registry;
+    this.settings = settings;
+    int liveSize = Integer.highestOneBit(Math.max(2, settings.maxLiveTasks - 1) << 1);
+    this.live = new AtomicReferenceArray<>(liveSize);
+    this.liveMask = liveSize - 1;
+    this.finished = new AtomicReferenceArray<>(Math.max(0, settings.maxFinishedTasks));
+    this.events = new EventRing(settings.maxEvents);
+  }
+
+  /** Makes {@code recorder} the one woven code reports to. */
+  public static void activate(Recorder recorder) {
+    active = recorder;
+  }
+
+  public static Recorder active() {
+    return active;
+  }
+
+  long now() {
+    return System.nanoTime() - originNanos;
+  }
+
+  TaskRecord start(MethodSite method, TaskRecord parent, ThreadState thread) {
+    long now = now();
+    TaskRecord task = new TaskRecord(nextTaskId.getAndIncrement(), method, parent, thread, now);
+    claimSlot(task);
+    events.record(now, task.id, TaskStates.RUNNING, 0);
+    return task;
+  }
+
+  void transition(TaskRecord task, int next, AwaitSite site) {
+    long now = now();
+    task.moveTo(next, now);
+    events.record(now, task.id, next, site == null ? 0 : site.id);
+  }
+
+  /** Ends a task: terminal state, statistics, out of the live table into the finished ring. */
+  void finish(TaskRecord task, int outcome, Throwable error) {
+    if (TaskStates.terminal(task.state)) {
+      return;
+    }
+    long now = now();
+    if (error != null) {
+      task.failure = FailureInfo.of(error, settings.errorMessages);
+    }
+    task.thread = null;
+    task.awaitSite = null;
+    task.awaited = null;
+    task.end = now;
+    task.moveTo(outcome, now);
+    events.record(now, task.id, outcome, 0);
+    task.method.stats.recordTask(task, now - task.start);
+    releaseSlot(task);
+    retain(task);
+  }
+
+  void finishAsync(TaskRecord task, int outcome, Throwable error) {
+    task.binding = null;
+    finish(task, outcome, error);
+  }
+
+  private void claimSlot(TaskRecord task) {
+    int start = (int) task.id;
+    for (int i = 0; i < PROBES; i++) {
+      int slot = (start + i) & liveMask;
+      if (live.get(slot) == null && live.compareAndSet(slot, null, task)) {
+        task.slot = slot;
+        return;
+      }
+    }
+    droppedTasks.increment();
+  }
+
+  private void releaseSlot(TaskRecord task) {
+    int slot = task.slot;
+    if (slot >= 0) {
+      live.setRelease(slot, null);
+    }
+  }
+
+  private void retain(TaskRecord task) {
+    int capacity = finished.length();
+    if (capacity == 0 || task.slot < 0) {
+      return;
+    }
+    long seq = finishedCount.getAndIncrement();
+    finished.set((int) (seq % capacity), task);
+  }
+
+  int liveCapacity() {
+    return live.length();
+  }
+
+  TaskRecord liveAt(int slot) {
+    return live.getAcquire(slot);
+  }
+
+  int finishedCapacity() {
+    return finished.length();
+  }
+
+  TaskRecord finishedAt(int index) {
+    return finished.get(index);
+  }
+
+  long totalTasks() {
+    return nextTaskId.get() - 1;
+  }
+
+  long droppedFinished() {
+    return Math.max(0, finishedCount.get() - finished.length());
+  }
+
+  /** Counts an error inside the agent; the application never sees it. */
+  static void internalError(Throwable error) {
+    internalErrors.increment();
+    AgentLog.internalError(error);
+  }
+}

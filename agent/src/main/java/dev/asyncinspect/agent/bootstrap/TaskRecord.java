@@ -1,0 +1,126 @@
+package dev.asyncinspect.agent.bootstrap;
+
+/**
+ * One traced task.
+ *
+ * <p>Concurrency: while the task runs, only its thread writes it; after an ASYNC task is SUSPENDED,
+ * only the thread that completes its future does. Every change of state writes the other fields
+ * first and the volatile {@link #state} last, so a dump that reads {@code state} first sees the
+ * fields of that state or a later one. Dumps read without locking and accept that a task may move
+ * on while they read it.
+ */
+final class TaskRecord {
+  final long id;
+  final MethodSite method;
+  final long parentId;
+  final long startThreadId;
+  final long start;
+
+  volatile int state;
+  long stateSince;
+  int transitions;
+  long runningNanos;
+  long blockedNanos;
+  long suspendedNanos;
+  long end;
+
+  /** The thread it runs on, while RUNNING or BLOCKED. */
+  ThreadState thread;
+
+  /** The task that was current on the thread before this one started; restored when it ends. */
+  TaskRecord callerOnThread;
+
+  /** While BLOCKED: the await point and the object waited on (held only during the wait). */
+  AwaitSite awaitSite;
+
+  Object awaited;
+
+  /** Locks and monitors acquired at await points and not yet released, oldest first. */
+  Object[] held;
+
+  int heldCount;
+
+  /** For an ASYNC task whose future is pending. */
+  FutureBinding binding;
+
+  FailureInfo failure;
+
+  /** Index in the live table, or -1 when the table was full (the task is then not in dumps). */
+  int slot = -1;
+
+  TaskRecord(long id, MethodSite method, TaskRecord parent, ThreadState thread, long now) {
+    this.id = id;
+    this.method = method;
+    this.parentId = parent == null ? 0 : parent.id;
+    this.startThreadId = thread.threadId;
+    this.thread = thread;
+    this.start = now;
+    this.stateSince = now;
+    this.transitions = 1;
+    this.state = TaskStates.RUNNING;
+  }
+
+  /** Moves to {@code next}, charging the time since the last change to the state it leaves. */
+  void moveTo(int next, long now) {
+    long spent = now - stateSince;
+    switch (state) {
+      case TaskStates.RUNNING:
+        runningNanos += spent;
+        break;
+      case TaskStates.BLOCKED:
+        blockedNanos += spent;
+        break;
+      case TaskStates.SUSPENDED:
+        suspendedNanos += spent;
+        break;
+      default:
+        break;
+    }
+    stateSince = now;
+    transitions++;
+    state = next;
+  }
+
+  /** Records that this task now holds {@code lock}; false when its table of holds is full. */
+  boolean hold(Object lock) {
+    Object[] table = held;
+    if (table == null) {
+      table = held = new Object[4];
+    } else if (heldCount == table.length) {
+      if (table.length >= 64) {
+        return false;
+      }
+      table = held = java.util.Arrays.copyOf(table, table.length * 2);
+    }
+    table[heldCount++] = lock;
+    return true;
+  }
+
+  /** Forgets the most recent hold of {@code lock}, if this task has one. */
+  void release(Object lock) {
+    Object[] table = held;
+    for (int i = heldCount - 1; i >= 0; i--) {
+      if (table[i] == lock) {
+        System.arraycopy(table, i + 1, table, i, heldCount - i - 1);
+        table[--heldCount] = null;
+        return;
+      }
+    }
+  }
+
+  /** Hands the locks this task still holds to {@code heir}, which runs on the same thread. */
+  void passHeldTo(TaskRecord heir) {
+    for (int i = 0; i < heldCount; i++) {
+      heir.hold(held[i]);
+    }
+    held = null;
+    heldCount = 0;
+  }
+
+  /** A copy of the held locks, for a dump; tolerates concurrent change. */
+  Object[] heldSnapshot() {
+    Object[] table = held;
+    int count = Math.min(heldCount, table == null ? 0 : table.length);
+    return count == 0 ? new Object[0] : java.util.Arrays.copyOf(table, count);
+  }
+}
