@@ -1,0 +1,86 @@
+package dev.asyncinspect.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Pins the shape of the built agent jar. */
+class JarShapeIT {
+  private static final Path JAR = Path.of(System.getProperty("asyncinspect.agentJar"));
+
+  @Test
+  void onlyOurPackageAndMetaInfAtTheTopAndByteBuddyRelocated() throws IOException {
+    assertThat(JAR).isRegularFile();
+    TreeSet<String> top = new TreeSet<>();
+    List<String> classesOutsideOurPackage = new ArrayList<>();
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      for (JarEntry entry : Collections.list(jar.entries())) {
+        String name = entry.getName();
+        top.add(name.contains("/") ? name.substring(0, name.indexOf('/') + 1) : name);
+        if (name.endsWith(".class") && !name.startsWith("dev/asyncinspect/agent/")) {
+          classesOutsideOurPackage.add(name);
+        }
+      }
+      assertThat(jar.getEntry("dev/asyncinspect/agent/shaded/bytebuddy/ByteBuddy.class"))
+          .isNotNull();
+    }
+    assertThat(top).containsExactly("META-INF/", "dev/");
+    assertThat(classesOutsideOurPackage).isEmpty();
+  }
+
+  @Test
+  void manifestDeclaresTheAgent() throws IOException {
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      Attributes main = jar.getManifest().getMainAttributes();
+      assertThat(main.getValue("Premain-Class")).isEqualTo(AgentMain.class.getName());
+      assertThat(main.getValue("Agent-Class")).isEqualTo(AgentMain.class.getName());
+      assertThat(main.getValue("Can-Retransform-Classes")).isEqualTo("true");
+      assertThat(main.getValue("Implementation-Version")).isNotBlank();
+    }
+  }
+
+  /**
+   * The run-time package lives in the boot loader, so it may use the JDK only: no reference from it
+   * to any other package of ours, nor to Byte Buddy.
+   */
+  @Test
+  void bootstrapPackageReferencesOnlyTheJdkAndItself() throws IOException {
+    Pattern ours = Pattern.compile("dev/asyncinspect/[A-Za-z0-9_/$]+");
+    List<String> offending = new ArrayList<>();
+    int classes = 0;
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      for (JarEntry entry : Collections.list(jar.entries())) {
+        if (!entry.getName().startsWith(BootstrapInjector.PACKAGE_PATH)
+            || !entry.getName().endsWith(".class")) {
+          continue;
+        }
+        classes++;
+        String text;
+        try (InputStream in = jar.getInputStream(entry)) {
+          text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        Matcher m = ours.matcher(text);
+        while (m.find()) {
+          if (!m.group().startsWith(BootstrapInjector.PACKAGE_PATH)) {
+            offending.add(entry.getName() + " -> " + m.group());
+          }
+        }
+      }
+    }
+    assertThat(classes).isGreaterThan(10);
+    assertThat(offending).isEmpty();
+  }
+}
