@@ -47,6 +47,7 @@ public final class AsyncInspect {
         Recorder recorder = Recorder.active;
         leaveThread(task);
         if (recorder != null) {
+          endOpenWait(recorder, task, thrown);
           recorder.finish(task, thrown == null ? TaskStates.COMPLETED : TaskStates.FAILED, thrown);
         }
       }
@@ -71,15 +72,20 @@ public final class AsyncInspect {
       if (recorder == null) {
         return;
       }
+      endOpenWait(recorder, task, thrown);
       if (thrown != null) {
         recorder.finish(task, TaskStates.FAILED, thrown);
       } else if (returned instanceof CompletableFuture) {
         CompletableFuture<?> future = (CompletableFuture<?>) returned;
-        if (future.isDone() && !future.isCompletedExceptionally()) {
-          recorder.finish(task, TaskStates.COMPLETED, null);
-        } else {
+        if (!future.isDone()) {
           suspend(recorder, task, returned);
           future.whenComplete(task.binding);
+        } else if (!future.isCompletedExceptionally()) {
+          recorder.finish(task, TaskStates.COMPLETED, null);
+        } else {
+          // Already failed or cancelled: the callback runs at once and ends the task with the
+          // future's exception (JDK 17 has no exceptionNow()), never passing through SUSPENDED.
+          future.whenComplete(new FutureBinding(task, future));
         }
       } else if (returned instanceof CompletionStage) {
         suspend(recorder, task, returned);
@@ -184,6 +190,16 @@ public final class AsyncInspect {
     task.awaitSite = null;
     task.awaited = null;
     recorder.transition(task, TaskStates.RUNNING, null);
+  }
+
+  /**
+   * A wait still open when the method ends threw, and nothing in the method caught it: it ends
+   * here.
+   */
+  private static void endOpenWait(Recorder recorder, TaskRecord task, Throwable thrown) {
+    if (task.state == TaskStates.BLOCKED) {
+      endWait(recorder, task, false, thrown != null);
+    }
   }
 
   private static void suspend(Recorder recorder, TaskRecord task, Object future) {

@@ -174,7 +174,6 @@ public final class DumpWriter {
     for (Map.Entry<String, Long> count : counts.entrySet()) {
       line.field(count.getKey(), count.getValue());
     }
-    line.field("end", 1);
     return line.endObject()
         .object("dropped")
         .field("tasks", recorder.droppedTasks.sum())
