@@ -1,0 +1,111 @@
+package dev.asyncinspect.analyzer.dump;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one dump file says, read by {@link DumpReader}. Immutable. The maps keep the order of
+ * the file; lists are never null.
+ *
+ * @param source the file it was read from
+ * @param header the header record
+ * @param methods the traced methods by id
+ * @param awaitPoints the await points by id
+ * @param threads the threads by id
+ * @param tasks the tasks, live and retained finished ones, in dump order
+ * @param objects the futures, locks and other objects by id
+ * @param jvmDeadlocks platform-thread deadlocks the JVM found
+ * @param methodStats per-method aggregates
+ * @param pointStats per-await-point aggregates
+ * @param events the recent history of state changes, in {@code seq} order
+ * @param end the end record, or null when the dump is truncated
+ * @param warnings what the reader found odd but could read past (truncation, dangling ids)
+ */
+public record Dump(
+    Path source,
+    Header header,
+    Map<Integer, MethodInfo> methods,
+    Map<Integer, AwaitPointInfo> awaitPoints,
+    Map<Long, ThreadInfo> threads,
+    List<TaskInfo> tasks,
+    Map<Integer, ObjectInfo> objects,
+    List<JvmDeadlockInfo> jvmDeadlocks,
+    List<StatsInfo> methodStats,
+    List<StatsInfo> pointStats,
+    List<EventInfo> events,
+    EndInfo end,
+    List<String> warnings) {
+
+  public Dump {
+    methods = Copies.orderedMap(methods);
+    awaitPoints = Copies.orderedMap(awaitPoints);
+    threads = Copies.orderedMap(threads);
+    tasks = TaskList.of(tasks);
+    objects = Copies.orderedMap(objects);
+    jvmDeadlocks = Copies.list(jvmDeadlocks);
+    methodStats = Copies.list(methodStats);
+    pointStats = Copies.list(pointStats);
+    events = Copies.list(events);
+    warnings = Copies.list(warnings);
+  }
+
+  /** Whether the dump has its end record; a truncated dump has not. */
+  public boolean complete() {
+    return end != null;
+  }
+
+  /** The task with an id, if the dump has it. */
+  public Optional<TaskInfo> task(long id) {
+    return Optional.ofNullable(((TaskList) tasks).find(id));
+  }
+
+  /** The tasks with a name, in dump order. */
+  public List<TaskInfo> tasksNamed(String name) {
+    List<TaskInfo> named = new ArrayList<>();
+    for (TaskInfo task : tasks) {
+      if (task.name().equals(name)) {
+        named.add(task);
+      }
+    }
+    return named;
+  }
+
+  /** The method with an id, or null when the dump has none (the reader warned about it). */
+  public MethodInfo method(int id) {
+    return methods.get(id);
+  }
+
+  /** The await point with an id, or null when the dump has none (the reader warned about it). */
+  public AwaitPointInfo awaitPoint(int id) {
+    return awaitPoints.get(id);
+  }
+
+  /** The object with an id, or null when the dump has none (the reader warned about it). */
+  public ObjectInfo object(int id) {
+    return objects.get(id);
+  }
+
+  /** The thread with an id, if the dump has it. */
+  public Optional<ThreadInfo> thread(long id) {
+    return Optional.ofNullable(threads.get(id));
+  }
+
+  /** The events of one task, in {@code seq} order. */
+  public List<EventInfo> eventsOf(long taskId) {
+    List<EventInfo> ofTask = new ArrayList<>();
+    for (EventInfo event : events) {
+      if (event.task() == taskId) {
+        ofTask.add(event);
+      }
+    }
+    return ofTask;
+  }
+
+  /** How long a task has been in its state at the dump's moment; 0 if the clocks disagree. */
+  public long timeInState(TaskInfo task) {
+    return Math.max(0, header.dumpNanos() - task.stateSince());
+  }
+}

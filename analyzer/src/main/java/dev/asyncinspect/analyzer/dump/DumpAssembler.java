@@ -1,0 +1,159 @@
+package dev.asyncinspect.analyzer.dump;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects the records of one dump as the reader decodes them, line by line, and builds the {@link
+ * Dump} at the end. Knows which record types exist; ignores the ones it does not know, as a minor
+ * version may add record types.
+ */
+final class DumpAssembler {
+  private final Path file;
+  private final Header header;
+  private final Map<Integer, MethodInfo> methods = new LinkedHashMap<>();
+  private final Map<Integer, AwaitPointInfo> awaitPoints = new LinkedHashMap<>();
+  private final Map<Long, ThreadInfo> threads = new LinkedHashMap<>();
+  private final List<TaskInfo> tasks = new ArrayList<>();
+  private final Set<Long> taskIds = new HashSet<>();
+  private final Map<Integer, ObjectInfo> objects = new LinkedHashMap<>();
+  private final List<JvmDeadlockInfo> jvmDeadlocks = new ArrayList<>();
+  private final List<StatsInfo> methodStats = new ArrayList<>();
+  private final List<StatsInfo> pointStats = new ArrayList<>();
+  private final List<EventInfo> events = new ArrayList<>();
+  private final Map<String, Long> recordCounts = new LinkedHashMap<>();
+  private final WarningList warnings = new WarningList();
+  private EndInfo end;
+  private boolean eventsOutOfOrder;
+
+  DumpAssembler(Path file, Header header) {
+    this.file = file;
+    this.header = header;
+    recordCounts.put("header", 1L);
+  }
+
+  boolean ended() {
+    return end != null;
+  }
+
+  /** Adds one record; {@code type} is the record's {@code type} field. */
+  void add(String type, JsonFields f) throws DumpFormatException {
+    if (!type.equals("end")) {
+      recordCounts.merge(type, 1L, Long::sum);
+    }
+    switch (type) {
+      case "header" -> throw f.error("a second header record");
+      case "method" -> {
+        MethodInfo method = RecordDecoder.method(f);
+        putOnce(methods, method.id(), method, f);
+      }
+      case "awaitPoint" -> {
+        AwaitPointInfo point = RecordDecoder.awaitPoint(f);
+        putOnce(awaitPoints, point.id(), point, f);
+      }
+      case "thread" -> {
+        ThreadInfo thread = RecordDecoder.thread(f);
+        putOnce(threads, thread.id(), thread, f);
+      }
+      case "task" -> addTask(RecordDecoder.task(f), f);
+      case "object" -> {
+        ObjectInfo object = RecordDecoder.object(f);
+        putOnce(objects, object.id(), object, f);
+      }
+      case "jvmDeadlock" -> jvmDeadlocks.add(RecordDecoder.jvmDeadlock(f));
+      case "methodStats" -> methodStats.add(RecordDecoder.stats(f, "method"));
+      case "pointStats" -> pointStats.add(RecordDecoder.stats(f, "point"));
+      case "event" -> addEvent(RecordDecoder.event(f), f);
+      case "end" -> end = RecordDecoder.end(f);
+      default -> {
+        // A record type of a later minor version: skipping it is what the format asks for.
+      }
+    }
+  }
+
+  /**
+   * The dump. A complete one is checked for dangling references and for an end record whose counts
+   * disagree with the records read; a truncated one lacks what came after the cut, so it is not,
+   * and gets {@code truncationWarning} instead.
+   */
+  Dump build(String truncationWarning) {
+    Dump dump = dump(List.of());
+    if (end == null) {
+      warnings.add(truncationWarning);
+    } else {
+      checkCounts();
+      ReferenceCheck.check(dump, warnings);
+    }
+    return dump(warnings.toList());
+  }
+
+  private Dump dump(List<String> warningList) {
+    return new Dump(
+        file,
+        header,
+        methods,
+        awaitPoints,
+        threads,
+        tasks,
+        objects,
+        jvmDeadlocks,
+        methodStats,
+        pointStats,
+        events,
+        end,
+        warningList);
+  }
+
+  private void addTask(TaskInfo task, JsonFields f) {
+    if (taskIds.add(task.id())) {
+      tasks.add(task);
+    } else {
+      warnings.add(where(f) + "task " + task.id() + " appears twice; the first record is kept");
+    }
+  }
+
+  private void addEvent(EventInfo event, JsonFields f) {
+    if (!eventsOutOfOrder
+        && !events.isEmpty()
+        && event.seq() <= events.get(events.size() - 1).seq()) {
+      eventsOutOfOrder = true;
+      warnings.add(where(f) + "events are not in seq order from here on");
+    }
+    events.add(event);
+  }
+
+  private <K, V> void putOnce(Map<K, V> map, K id, V record, JsonFields f) {
+    if (map.putIfAbsent(id, record) != null) {
+      warnings.add(where(f) + f.path() + " " + id + " appears twice; the first record is kept");
+    }
+  }
+
+  private void checkCounts() {
+    Set<String> types = new LinkedHashSet<>(recordCounts.keySet());
+    types.addAll(end.counts().keySet());
+    for (String type : types) {
+      long read = recordCounts.getOrDefault(type, 0L);
+      long written = end.counts().getOrDefault(type, 0L);
+      if (read != written) {
+        warnings.add(
+            file
+                + ": the end record counts "
+                + written
+                + " "
+                + type
+                + " records, the dump has "
+                + read);
+      }
+    }
+  }
+
+  private String where(JsonFields f) {
+    return f.file() + ":" + f.line() + ": ";
+  }
+}

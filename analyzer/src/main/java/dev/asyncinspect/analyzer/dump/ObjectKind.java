@@ -1,0 +1,14 @@
+package dev.asyncinspect.analyzer.dump;
+
+/** What kind of thing an {@code object} record describes. */
+public enum ObjectKind {
+  FUTURE,
+  LOCK,
+  MONITOR,
+  CONDITION,
+  LATCH,
+  SEMAPHORE,
+  QUEUE,
+  THREAD,
+  OTHER
+}

@@ -1,0 +1,110 @@
+package dev.asyncinspect.analyzer.dump;
+
+import java.util.List;
+
+/**
+ * Looks for ids that name records the dump does not have. Such a dump is still readable, so these
+ * are warnings, not errors. References that may rightly dangle are not checked: a task's parent and
+ * a future's producer may be finished tasks that are no longer retained, and events outlive their
+ * tasks.
+ */
+final class ReferenceCheck {
+  private final Dump dump;
+  private final WarningList warnings;
+
+  private ReferenceCheck(Dump dump, WarningList warnings) {
+    this.dump = dump;
+    this.warnings = warnings;
+  }
+
+  static void check(Dump dump, WarningList warnings) {
+    new ReferenceCheck(dump, warnings).run();
+  }
+
+  private void run() {
+    for (AwaitPointInfo point : dump.awaitPoints().values()) {
+      method("await point " + point.id(), point.method());
+    }
+    for (TaskInfo task : dump.tasks()) {
+      checkTask(task);
+    }
+    for (ObjectInfo object : dump.objects().values()) {
+      String what = "object " + object.id();
+      tasks(what + " holders", object.holders());
+      tasks(what + " waiters", object.waiters());
+    }
+    for (JvmDeadlockInfo deadlock : dump.jvmDeadlocks()) {
+      for (long thread : deadlock.threads()) {
+        thread("jvmDeadlock", thread);
+      }
+    }
+    for (StatsInfo stats : dump.methodStats()) {
+      method("methodStats", stats.id());
+    }
+    for (StatsInfo stats : dump.pointStats()) {
+      awaitPoint("pointStats", stats.id());
+    }
+    for (EventInfo event : dump.events()) {
+      if (event.point() != null) {
+        awaitPoint("event " + event.seq(), event.point());
+      }
+    }
+  }
+
+  private void checkTask(TaskInfo task) {
+    String what = "task " + task.id();
+    method(what, task.method());
+    if (task.thread() != null) {
+      thread(what, task.thread());
+    }
+    if (task.await() != null) {
+      awaitPoint(what, task.await().point());
+      if (task.await().object() != null) {
+        object(what + " await", task.await().object());
+      }
+    }
+    if (task.future() != null) {
+      object(what + " future", task.future());
+    }
+    for (int held : task.holds()) {
+      object(what + " holds", held);
+    }
+  }
+
+  private void method(String what, int id) {
+    if (dump.method(id) == null) {
+      missing(what, "method", id);
+    }
+  }
+
+  private void awaitPoint(String what, int id) {
+    if (dump.awaitPoint(id) == null) {
+      missing(what, "await point", id);
+    }
+  }
+
+  private void object(String what, int id) {
+    if (dump.object(id) == null) {
+      missing(what, "object", id);
+    }
+  }
+
+  private void thread(String what, long id) {
+    if (dump.thread(id).isEmpty()) {
+      missing(what, "thread", id);
+    }
+  }
+
+  private void tasks(String what, List<Long> ids) {
+    for (long id : ids) {
+      if (dump.task(id).isEmpty()) {
+        missing(what, "task", id);
+      }
+    }
+  }
+
+  private void missing(String what, String kind, long id) {
+    warnings.add(
+        dump.source() + ": " + what + " names " + kind + " " + id + ", which the dump lacks");
+  }
+}

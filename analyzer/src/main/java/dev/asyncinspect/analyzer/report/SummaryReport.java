@@ -1,0 +1,143 @@
+package dev.asyncinspect.analyzer.report;
+
+import dev.asyncinspect.analyzer.dump.Dump;
+import dev.asyncinspect.analyzer.dump.ErrorInfo;
+import dev.asyncinspect.analyzer.dump.Header;
+import dev.asyncinspect.analyzer.dump.JvmDeadlockInfo;
+import dev.asyncinspect.analyzer.dump.TaskInfo;
+import dev.asyncinspect.analyzer.dump.TaskState;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first text report of a dump: which dump it is, every live task on one line, how many tasks
+ * finished in which way, and the failures. It shows what the dump says, task by task; the analyses
+ * (wait chains, deadlock cycles, the call graph) build on the same model.
+ *
+ * <p>A pure function from a dump to lines, so it is tested without a terminal or a file.
+ */
+public final class SummaryReport {
+  private final Dump dump;
+  private final List<String> lines = new ArrayList<>();
+
+  private SummaryReport(Dump dump) {
+    this.dump = dump;
+  }
+
+  /** The report's lines, without line separators. */
+  public static List<String> lines(Dump dump) {
+    SummaryReport report = new SummaryReport(dump);
+    report.render();
+    return report.lines;
+  }
+
+  /** Prints the report, one line at a time. */
+  public static void print(Dump dump, PrintWriter out) {
+    for (String line : lines(dump)) {
+      out.println(line);
+    }
+    out.flush();
+  }
+
+  private void render() {
+    lines.add(headline());
+    liveTasks();
+    jvmDeadlocks();
+    finishedTasks();
+    failures();
+  }
+
+  private String headline() {
+    Header header = dump.header();
+    return "dump "
+        + dump.source()
+        + ": pid "
+        + header.pid()
+        + (header.mainClass() == null ? "" : " (" + header.mainClass() + ")")
+        + ", "
+        + header.jvmDescription()
+        + ", reason "
+        + header.reason()
+        + ", at "
+        + header.dumpTime()
+        + ", "
+        + (dump.complete() ? "complete" : "TRUNCATED");
+  }
+
+  private void liveTasks() {
+    List<TaskInfo> live = dump.tasks().stream().filter(t -> !t.state().terminal()).toList();
+    if (live.isEmpty()) {
+      lines.add("no live tasks");
+      return;
+    }
+    lines.add("live tasks: " + live.size());
+    for (TaskInfo task : live) {
+      lines.add("  " + TaskLine.of(dump, task));
+    }
+  }
+
+  private void jvmDeadlocks() {
+    for (JvmDeadlockInfo deadlock : dump.jvmDeadlocks()) {
+      List<String> threads = new ArrayList<>();
+      for (long thread : deadlock.threads()) {
+        threads.add(Labels.thread(dump, thread));
+      }
+      lines.add("JVM-reported deadlock between " + String.join(", ", threads));
+    }
+  }
+
+  private void finishedTasks() {
+    Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+    for (TaskInfo task : dump.tasks()) {
+      if (task.state().terminal()) {
+        counts.merge(task.state(), 1, Integer::sum);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    counts.forEach((state, count) -> parts.add(count + " " + state));
+    StringBuilder line = new StringBuilder("finished tasks in the dump: ");
+    line.append(parts.isEmpty() ? "none" : String.join(", ", parts));
+    if (dump.end() != null) {
+      line.append(" (")
+          .append(dump.end().totalTasks())
+          .append(" tasks started since the agent started");
+      long notRetained = dump.end().dropped().getOrDefault("finishedTasks", 0L);
+      if (notRetained > 0) {
+        line.append(", ").append(notRetained).append(" finished tasks not retained");
+      }
+      line.append(')');
+    }
+    lines.add(line.toString());
+  }
+
+  private void failures() {
+    List<TaskInfo> failed =
+        dump.tasks().stream().filter(t -> t.state() == TaskState.FAILED).toList();
+    if (failed.isEmpty()) {
+      return;
+    }
+    lines.add("failed tasks:");
+    for (TaskInfo task : failed) {
+      String after =
+          task.end() == null ? "" : " after " + DurationFormat.format(task.end() - task.start());
+      ErrorInfo error = task.error();
+      lines.add(
+          "  #"
+              + task.id()
+              + " "
+              + task.name()
+              + "  FAILED"
+              + after
+              + ": "
+              + (error == null ? "no exception recorded" : error));
+      for (ErrorInfo cause = error == null ? null : error.cause();
+          cause != null;
+          cause = cause.cause()) {
+        lines.add("      caused by " + cause);
+      }
+    }
+  }
+}
