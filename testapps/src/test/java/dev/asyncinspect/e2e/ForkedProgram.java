@@ -1,0 +1,151 @@
+package dev.asyncinspect.e2e;
+
+import dev.asyncinspect.annotations.Trace;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs a test program's {@code main} in a forked {@code java} process of a given JDK, with or
+ * without the agent, and captures what it prints.
+ *
+ * <p>The class path is the program's own classes plus the annotations; the agent jar comes from the
+ * system property {@value #AGENT_JAR}. A run that has not ended after 120 seconds (or the system
+ * property {@code asyncinspect.e2e.timeoutSeconds}) is killed and fails with its output and its
+ * threads' stacks, so that a hang caused by the agent shows where it hangs.
+ */
+final class ForkedProgram {
+
+  static final String AGENT_JAR = "asyncinspect.agentJar";
+  static final long TIMEOUT_SECONDS = Long.getLong("asyncinspect.e2e.timeoutSeconds", 120);
+
+  private final Jdk jdk;
+  private final Class<?> program;
+
+  ForkedProgram(Jdk jdk, Class<?> program) {
+    this.jdk = jdk;
+    this.program = program;
+  }
+
+  ProgramRun runWithoutAgent(Path dir) {
+    return run(dir, null);
+  }
+
+  /** Runs with {@code -javaagent:<agent jar>=dump=<dir>/x.aidump.jsonl}. */
+  ProgramRun runWithAgent(Path dir) {
+    return run(dir, dir.resolve("x.aidump.jsonl"));
+  }
+
+  private ProgramRun run(Path dir, Path dump) {
+    String what = program.getSimpleName() + " on " + jdk + (dump == null ? "" : " with the agent");
+    List<String> command = new ArrayList<>();
+    command.add(jdk.java().toString());
+    if (dump != null) {
+      command.add("-javaagent:" + agentJar() + "=dump=" + dump);
+    }
+    command.add("-cp");
+    command.add(codeSource(program) + File.pathSeparator + codeSource(Trace.class));
+    command.add(program.getName());
+    try {
+      recreate(dir);
+      Path stdout = dir.resolve("stdout.txt");
+      Path stderr = dir.resolve("stderr.txt");
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectOutput(stdout.toFile())
+              .redirectError(stderr.toFile());
+      // Options from the environment would change what the JVM prints on stderr.
+      builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"));
+      Process process = builder.start();
+      process.getOutputStream().close();
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        String threads = threadDump(process.pid());
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        ProgramRun killed =
+            new ProgramRun(
+                what + " (killed after " + TIMEOUT_SECONDS + " s)",
+                -1,
+                read(stdout),
+                read(stderr),
+                dump);
+        throw new AssertionError(
+            killed.describe()
+                + "\n--- threads before the kill ---\n"
+                + threads
+                + "\ncommand: "
+                + String.join(" ", command));
+      }
+      return new ProgramRun(what, process.exitValue(), read(stdout), read(stderr), dump);
+    } catch (IOException e) {
+      throw new AssertionError("cannot run " + String.join(" ", command), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while running " + what, e);
+    }
+  }
+
+  private String threadDump(long pid) {
+    try {
+      Process jcmd =
+          new ProcessBuilder(jdk.jcmd().toString(), Long.toString(pid), "Thread.print")
+              .redirectErrorStream(true)
+              .start();
+      jcmd.getOutputStream().close();
+      byte[] output = jcmd.getInputStream().readAllBytes();
+      jcmd.waitFor(20, TimeUnit.SECONDS);
+      return new String(output, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(no thread dump: " + e + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "(no thread dump: interrupted)";
+    }
+  }
+
+  static Path agentJar() {
+    String property = System.getProperty(AGENT_JAR);
+    if (property == null || property.isBlank()) {
+      throw new AssertionError(
+          "The system property " + AGENT_JAR + " (the agent jar) is not set; run with mvn verify");
+    }
+    Path jar = Path.of(property).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(jar)) {
+      throw new AssertionError(
+          "The agent jar " + jar + " does not exist: build the agent module first");
+    }
+    return jar;
+  }
+
+  private static Path codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate the classes of " + type, e);
+    }
+  }
+
+  private static void recreate(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.exists(file) ? Files.readString(file) : "";
+  }
+}
