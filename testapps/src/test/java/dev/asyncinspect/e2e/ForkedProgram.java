@@ -41,15 +41,36 @@ final class ForkedProgram {
 
   /** Runs with {@code -javaagent:<agent jar>=dump=<dir>/x.aidump.jsonl}. */
   ProgramRun runWithAgent(Path dir) {
-    return run(dir, dir.resolve("x.aidump.jsonl"));
+    return runWithAgent(dir, "");
+  }
+
+  /**
+   * Runs with {@code -javaagent:<agent jar>=dump=<dir>/x.aidump.jsonl<moreOptions>}; {@code
+   * moreOptions} starts with a comma when not empty.
+   */
+  ProgramRun runWithAgent(Path dir, String moreOptions) {
+    Path dump = dir.resolve("x.aidump.jsonl");
+    return run(dir, dump, "dump=" + dump + moreOptions);
+  }
+
+  /** Runs with {@code -javaagent:<agent jar>=<agentOptions>}, expecting no dump. */
+  ProgramRun runWithAgentOptions(Path dir, String agentOptions) {
+    return run(dir, null, agentOptions);
   }
 
   private ProgramRun run(Path dir, Path dump) {
-    String what = program.getSimpleName() + " on " + jdk + (dump == null ? "" : " with the agent");
+    return run(dir, dump, null);
+  }
+
+  private ProgramRun run(Path dir, Path dump, String agentOptions) {
+    String what =
+        program.getSimpleName() + " on " + jdk + (agentOptions == null ? "" : " with the agent");
     List<String> command = new ArrayList<>();
     command.add(jdk.java().toString());
-    if (dump != null) {
-      command.add("-javaagent:" + agentJar() + "=dump=" + dump);
+    // Every class, woven or not, goes through the verifier.
+    command.add("-Xverify:all");
+    if (agentOptions != null) {
+      command.add("-javaagent:" + agentJar() + "=" + agentOptions);
     }
     command.add("-cp");
     command.add(codeSource(program) + File.pathSeparator + codeSource(Trace.class));

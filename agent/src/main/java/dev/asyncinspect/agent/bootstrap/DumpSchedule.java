@@ -52,12 +52,13 @@ public final class DumpSchedule {
     }
   }
 
-  private static String describe(Throwable e) {
+  private String describe(Throwable e) {
+    // The file the JVM names is the temporary one; the user knows the target and its folder.
     if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file or directory: " + e.getMessage();
+      return "folder " + path.toAbsolutePath().getParent() + " does not exist";
     }
     if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied: " + e.getMessage();
+      return "no permission to write in folder " + path.toAbsolutePath().getParent();
     }
     return e.getMessage() != null ? e.getMessage() : e.toString();
   }
