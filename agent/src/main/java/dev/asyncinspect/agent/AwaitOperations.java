@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * The waiting operations of design.md ("Await points") and how a call site is matched to one: by
@@ -86,12 +84,11 @@ final class AwaitOperations {
     BY_SIGNATURE.computeIfAbsent(op.name + op.descriptor, k -> new ArrayList<>(2)).add(op);
   }
 
-  private final TypePool typePool;
-  private final Map<String, Boolean> assignable = new HashMap<>();
+  private final TypeHierarchy hierarchy;
 
-  /** A matcher for one class being woven; {@code typePool} resolves subtypes. */
-  AwaitOperations(TypePool typePool) {
-    this.typePool = typePool;
+  /** A matcher for one class being woven. */
+  AwaitOperations(TypeHierarchy hierarchy) {
+    this.hierarchy = hierarchy;
   }
 
   /** The operation that a call instruction performs, or null if it does not wait. */
@@ -105,31 +102,11 @@ final class AwaitOperations {
         continue;
       }
       if (op.owner.equals(owner)
-          || !isStatic && (op.owner.equals("java/lang/Object") || isSubtype(owner, op.owner))) {
+          || !isStatic
+              && (op.owner.equals("java/lang/Object") || hierarchy.isSubtype(owner, op.owner))) {
         return op;
       }
     }
     return null;
-  }
-
-  private boolean isSubtype(String owner, String superType) {
-    if (owner.startsWith("[")) {
-      return false;
-    }
-    return assignable.computeIfAbsent(
-        owner + ' ' + superType,
-        key -> {
-          try {
-            TypePool.Resolution sub = typePool.describe(owner.replace('/', '.'));
-            TypePool.Resolution sup = typePool.describe(superType.replace('/', '.'));
-            if (!sub.isResolved() || !sup.isResolved()) {
-              return false;
-            }
-            TypeDescription type = sub.resolve();
-            return type.isAssignableTo(sup.resolve());
-          } catch (RuntimeException e) {
-            return false; // a type we cannot resolve is not traced, never an error
-          }
-        });
   }
 }

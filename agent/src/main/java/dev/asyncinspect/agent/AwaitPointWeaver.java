@@ -1,7 +1,9 @@
 package dev.asyncinspect.agent;
 
 import dev.asyncinspect.agent.bootstrap.Registry;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.field.FieldDescription;
@@ -13,13 +15,16 @@ import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
- * Weaves the await points of traced methods: each call of a waiting operation in a traced method's
- * body is wrapped by calls into the run-time facade (see {@link AwaitCallVisitor}).
+ * Weaves the await points and spawn points of traced methods and of the lambda bodies they define:
+ * each call of a waiting or hand-off operation there is rewritten to report to the run-time facade
+ * (see {@link CallSiteVisitor}). A lambda body runs as part of whatever task runs it: the traced
+ * method itself, or the SPAWNED task its hand-off made.
  *
  * <p>It must see the method's original code, before the method advice rewrites it, so it is
  * registered after the advice on the builder (Byte Buddy applies the last registered visitor
@@ -54,16 +59,20 @@ final class AwaitPointWeaver implements AsmVisitorWrapper {
       MethodList<?> methods,
       int writerFlags,
       int readerFlags) {
+    Map<String, String> tracedByName = new HashMap<>();
     Set<String> tracedSignatures = new HashSet<>();
     for (MethodDescription method : methods) {
       if (traced.matches(method)) {
         tracedSignatures.add(method.getInternalName() + method.getDescriptor());
+        tracedByName.put(method.getInternalName(), method.getDescriptor());
       }
     }
     if (tracedSignatures.isEmpty()) {
       return classVisitor;
     }
-    AwaitOperations operations = new AwaitOperations(typePool);
+    TypeHierarchy hierarchy = new TypeHierarchy(typePool);
+    AwaitOperations operations = new AwaitOperations(hierarchy);
+    SpawnOperations spawns = new SpawnOperations(hierarchy);
     String className = instrumentedType.getName();
     return new ClassVisitor(OpenedClassReader.ASM_API, classVisitor) {
       private int version;
@@ -91,19 +100,42 @@ final class AwaitPointWeaver implements AsmVisitorWrapper {
       public MethodVisitor visitMethod(
           int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if (mv == null || !tracedSignatures.contains(name + descriptor)) {
+        if (mv == null) {
           return mv;
         }
-        return new AwaitCallVisitor(
+        String tracedName = name;
+        String tracedDescriptor = descriptor;
+        if (!tracedSignatures.contains(name + descriptor)) {
+          tracedName = lambdaOwner(access, name);
+          tracedDescriptor = tracedName == null ? null : tracedByName.get(tracedName);
+          if (tracedDescriptor == null) {
+            return mv;
+          }
+        }
+        return new CallSiteVisitor(
             mv,
-            registry.method(className, name, descriptor),
+            registry.method(className, tracedName, tracedDescriptor),
             registry,
             operations,
+            spawns,
             sourceFile,
             version,
             access,
+            name,
             descriptor);
       }
     };
+  }
+
+  /**
+   * The name of the method that defines a lambda body, from javac's naming ({@code lambda$fetch$0}
+   * is defined in {@code fetch}), or null for other methods.
+   */
+  static String lambdaOwner(int access, String name) {
+    if ((access & Opcodes.ACC_SYNTHETIC) == 0 || !name.startsWith("lambda$")) {
+      return null;
+    }
+    int end = name.lastIndexOf('$');
+    return end > "lambda$".length() ? name.substring("lambda$".length(), end) : null;
   }
 }

@@ -28,7 +28,7 @@ public final class VirtualThreadFanOut {
   void fanOut(int requests) throws InterruptedException {
     List<Thread> threads = new ArrayList<>(requests);
     for (int i = 0; i < requests; i++) {
-      threads.add(Thread.ofVirtual().start(this::handleRequestUninterrupted));
+      threads.add(Thread.ofVirtual().start(this::handleRequestUninterrupted)); // spawn:start
     }
     for (Thread thread : threads) {
       thread.join(); // await:join-request

@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
  * stopping the application: tasks that change while it reads are written in one of their states.
  */
 public final class DumpWriter {
-  static final String FORMAT_VERSION = "1.0";
+  static final String FORMAT_VERSION = "1.1";
 
   private final Recorder recorder;
   private final String agentVersion;
@@ -53,6 +53,9 @@ public final class DumpWriter {
       for (int id = 1; id <= registry.awaitSiteCount(); id++) {
         out.line(TaskLines.awaitPoint(line, registry.awaitSite(id)), "awaitPoint");
       }
+      for (int id = 1; id <= registry.spawnSiteCount(); id++) {
+        out.line(TaskLines.spawnPoint(line, registry.spawnSite(id)), "spawnPoint");
+      }
       threads.write(line, out);
       for (String taskLine : taskLines) {
         out.line(taskLine, "task");
@@ -67,6 +70,11 @@ public final class DumpWriter {
         out.line(
             TaskLines.stats(line, "pointStats", "point", id, registry.awaitSite(id).stats),
             "pointStats");
+      }
+      for (int id = 1; id <= registry.spawnSiteCount(); id++) {
+        out.line(
+            TaskLines.stats(line, "spawnStats", "spawnPoint", id, registry.spawnSite(id).stats),
+            "spawnStats");
       }
       writeEvents(line, out);
       out.line(end(line, out.counts()), "end");

@@ -45,6 +45,10 @@ public final class MethodSite {
     return id;
   }
 
+  public String name() {
+    return name;
+  }
+
   static String simpleName(String className) {
     String simple = className.substring(className.lastIndexOf('.') + 1);
     return simple.substring(simple.lastIndexOf('$') + 1);

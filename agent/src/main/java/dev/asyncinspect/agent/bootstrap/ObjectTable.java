@@ -21,6 +21,8 @@ final class ObjectTable {
     long producer;
     final List<Long> holders = new ArrayList<>(2);
     final List<Long> waiters = new ArrayList<>(2);
+    final List<Long> queued = new ArrayList<>(0);
+    final List<Long> running = new ArrayList<>(0);
 
     Entry(int id, Object object, String kind) {
       this.id = id;
@@ -91,6 +93,11 @@ final class ObjectTable {
         line.field("thread", ThreadRecords.id((Thread) e.object));
       }
       ids(line, "waiters", e.waiters);
+      if ("EXECUTOR".equals(e.kind)) {
+        ExecutorFields.write(line, e.object);
+        ids(line, "queued", e.queued);
+        ids(line, "running", e.running);
+      }
       out.line(line.end(), "object");
     }
   }

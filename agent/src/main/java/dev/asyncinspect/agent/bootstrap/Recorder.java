@@ -71,6 +71,23 @@ public final class Recorder {
     return task;
   }
 
+  /** A task for work handed off at {@code site}; QUEUED until {@link #begin} on a worker. */
+  TaskRecord startSpawned(
+      SpawnSite site, TaskRecord parent, ThreadState submitter, Object executor) {
+    long now = now();
+    TaskRecord task =
+        new TaskRecord(nextTaskId.getAndIncrement(), site, parent, submitter, now, executor);
+    claimSlot(task);
+    events.record(now, task.id, TaskStates.QUEUED, 0);
+    return task;
+  }
+
+  /** A QUEUED task's work starts on {@code thread}. */
+  void begin(TaskRecord task, ThreadState thread) {
+    task.thread = thread;
+    transition(task, TaskStates.RUNNING, null);
+  }
+
   void transition(TaskRecord task, int next, AwaitSite site) {
     long now = now();
     task.moveTo(next, now);
@@ -89,10 +106,11 @@ public final class Recorder {
     task.thread = null;
     task.awaitSite = null;
     task.awaited = null;
+    task.executor = null;
     task.end = now;
     task.moveTo(outcome, now);
     events.record(now, task.id, outcome, 0);
-    task.method.stats.recordTask(task, now - task.start);
+    task.stats().recordTask(task, now - task.start);
     releaseSlot(task);
     retain(task);
   }

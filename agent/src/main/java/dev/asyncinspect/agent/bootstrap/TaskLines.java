@@ -56,9 +56,12 @@ final class TaskLines {
         .field("type", "task")
         .field("id", t.id)
         .field("method", t.method.id)
-        .field("name", t.method.taskName)
-        .field("kind", t.method.async ? "ASYNC" : "SYNC")
+        .field("name", t.name())
+        .field("kind", t.kind())
         .field("state", TaskStates.name(state));
+    if (t.spawn != null) {
+      line.field("spawnPoint", t.spawn.id);
+    }
     if (t.parentId > 0) {
       line.field("parent", t.parentId);
     }
@@ -85,6 +88,12 @@ final class TaskLines {
         line.field("object", entry.id);
       }
       line.field("since", t.stateSince).endObject();
+    }
+    Object executor = t.executor;
+    if (executor != null && !TaskStates.terminal(state)) {
+      ObjectTable.Entry entry = objects.entry(executor, "EXECUTOR");
+      (state == TaskStates.QUEUED ? entry.queued : entry.running).add(t.id);
+      line.field("executor", entry.id);
     }
     if (future != null && !TaskStates.terminal(state)) {
       ObjectTable.Entry entry = objects.entry(future, "FUTURE");
@@ -127,17 +136,36 @@ final class TaskLines {
     line.endObject();
   }
 
+  static String spawnPoint(JsonLine line, SpawnSite s) {
+    line.begin()
+        .field("type", "spawnPoint")
+        .field("id", s.id)
+        .field("method", s.method.id)
+        .field("file", s.file);
+    if (s.line > 0) {
+      line.field("line", s.line);
+    }
+    return line.field("operation", s.operation)
+        .object("callee")
+        .field("owner", s.calleeOwner)
+        .field("name", s.calleeName)
+        .field("descriptor", s.calleeDescriptor)
+        .endObject()
+        .end();
+  }
+
   static String stats(JsonLine line, String type, String idField, int id, Stats s) {
     line.begin()
         .field("type", type)
         .field(idField, id)
         .field("count", s.count.get())
         .field("failed", s.failed.get());
-    if ("methodStats".equals(type)) {
+    boolean ofTasks = !"pointStats".equals(type);
+    if (ofTasks) {
       line.field("cancelled", s.cancelled.get());
     }
     line.field("totalNanos", s.totalNanos.get()).field("maxNanos", s.maxNanos.get());
-    if ("methodStats".equals(type)) {
+    if (ofTasks) {
       line.field("runningNanos", s.runningNanos.get())
           .field("blockedNanos", s.blockedNanos.get())
           .field("suspendedNanos", s.suspendedNanos.get());

@@ -11,7 +11,13 @@ package dev.asyncinspect.agent.bootstrap;
  */
 final class TaskRecord {
   final long id;
+
+  /** The traced method whose call started it; for a SPAWNED task, the one that handed it off. */
   final MethodSite method;
+
+  /** For a SPAWNED task, where it was handed off; null for ASYNC and SYNC tasks. */
+  final SpawnSite spawn;
+
   final long parentId;
   final long startThreadId;
   final long start;
@@ -40,24 +46,64 @@ final class TaskRecord {
 
   int heldCount;
 
-  /** For an ASYNC task whose future is pending. */
+  /** For an ASYNC or SPAWNED task whose future is pending. */
   FutureBinding binding;
+
+  /** For a SPAWNED task not yet finished: the executor it was handed to (null: a new thread). */
+  Object executor;
 
   FailureInfo failure;
 
   /** Index in the live table, or -1 when the table was full (the task is then not in dumps). */
   int slot = -1;
 
+  /** A task that starts running now, on {@code thread}. */
   TaskRecord(long id, MethodSite method, TaskRecord parent, ThreadState thread, long now) {
+    this(id, method, null, parent, thread, now);
+    this.thread = thread;
+    this.state = TaskStates.RUNNING;
+  }
+
+  /** A SPAWNED task, QUEUED until its work starts on some thread. */
+  TaskRecord(
+      long id,
+      SpawnSite spawn,
+      TaskRecord parent,
+      ThreadState submitter,
+      long now,
+      Object executor) {
+    this(id, spawn.method, spawn, parent, submitter, now);
+    this.executor = executor;
+    this.state = TaskStates.QUEUED;
+  }
+
+  private TaskRecord(
+      long id,
+      MethodSite method,
+      SpawnSite spawn,
+      TaskRecord parent,
+      ThreadState startedBy,
+      long now) {
     this.id = id;
     this.method = method;
+    this.spawn = spawn;
     this.parentId = parent == null ? 0 : parent.id;
-    this.startThreadId = thread.threadId;
-    this.thread = thread;
+    this.startThreadId = startedBy.threadId;
     this.start = now;
     this.stateSince = now;
     this.transitions = 1;
-    this.state = TaskStates.RUNNING;
+  }
+
+  String kind() {
+    return spawn != null ? "SPAWNED" : method.async ? "ASYNC" : "SYNC";
+  }
+
+  String name() {
+    return spawn != null ? spawn.taskName : method.taskName;
+  }
+
+  Stats stats() {
+    return spawn != null ? spawn.stats : method.stats;
   }
 
   /** Moves to {@code next}, charging the time since the last change to the state it leaves. */

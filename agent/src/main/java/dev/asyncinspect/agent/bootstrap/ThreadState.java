@@ -15,6 +15,9 @@ final class ThreadState {
   /** The innermost traced task running on this thread; only this thread writes it. */
   TaskRecord current;
 
+  /** The SPAWNED task of the hand-off call in progress, until the call returns its future. */
+  TaskRecord handingOff;
+
   @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same on 17+.
   private ThreadState() {
     Thread self = Thread.currentThread();

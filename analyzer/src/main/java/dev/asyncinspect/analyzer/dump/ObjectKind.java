@@ -10,5 +10,7 @@ public enum ObjectKind {
   SEMAPHORE,
   QUEUE,
   THREAD,
+  /** An executor that SPAWNED tasks were handed to (format 1.1). */
+  EXECUTOR,
   OTHER
 }

@@ -4,6 +4,7 @@ import dev.asyncinspect.agent.AwaitOperation.Source;
 import dev.asyncinspect.agent.bootstrap.AwaitSite;
 import dev.asyncinspect.agent.bootstrap.MethodSite;
 import dev.asyncinspect.agent.bootstrap.Registry;
+import dev.asyncinspect.agent.bootstrap.SpawnSite;
 import java.util.HashSet;
 import java.util.Set;
 import net.bytebuddy.jar.asm.Handle;
@@ -14,7 +15,10 @@ import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
- * Wraps each waiting call in one traced method:
+ * Rewrites the calls of one traced method (or of a lambda body it defines) that wait or that hand
+ * work to another thread.
+ *
+ * <p>Each waiting call is wrapped:
  *
  * <pre>
  *   [copy of the awaited object] [site id] invokestatic AsyncInspect.awaitStart
@@ -30,13 +34,21 @@ import net.bytebuddy.utility.OpenedClassReader;
  * are parked in fresh local variables and loaded back. A slot is fresh when no instruction and no
  * frame seen so far uses it: a value that lives across the call in a higher slot would have to
  * appear in an earlier frame (a loop head or handler), because the verifier requires it.
+ *
+ * <p>Each hand-off call ({@code supplyAsync}, {@code execute}, {@code submit}, {@code new
+ * Thread(r)}, ...) gets its work argument passed through the facade's {@code spawn...} method
+ * (which wraps it as a SPAWNED task when a traced task runs), and what it returns passed to {@code
+ * AsyncInspect.handedOff}, which binds a returned future to that task.
  */
-final class AwaitCallVisitor extends MethodVisitor {
+final class CallSiteVisitor extends MethodVisitor {
   private static final String FACADE = "dev/asyncinspect/agent/bootstrap/AsyncInspect";
 
   private final MethodSite method;
+  private final String unit;
+  private final boolean ownBody;
   private final Registry registry;
   private final AwaitOperations operations;
+  private final SpawnOperations spawns;
   private final String sourceFile;
   private final int classVersion;
   private final Set<Label> handlers = new HashSet<>();
@@ -44,22 +56,33 @@ final class AwaitCallVisitor extends MethodVisitor {
   private int line;
   private int firstLine;
   private int ordinal;
+  private int spawnOrdinal;
   private int slotsUsed;
   private int maxTempSlot;
 
-  AwaitCallVisitor(
+  /**
+   * @param method the traced method; await and spawn points are registered under it
+   * @param name the name of the method whose code this is: the traced method itself, or one of its
+   *     lambda bodies ({@code lambda$fetch$0})
+   */
+  CallSiteVisitor(
       MethodVisitor mv,
       MethodSite method,
       Registry registry,
       AwaitOperations operations,
+      SpawnOperations spawns,
       String sourceFile,
       int classVersion,
       int access,
+      String name,
       String descriptor) {
     super(OpenedClassReader.ASM_API, mv);
     this.method = method;
+    this.unit = name + descriptor;
+    this.ownBody = name.equals(method.name());
     this.registry = registry;
     this.operations = operations;
+    this.spawns = spawns;
     this.sourceFile = sourceFile;
     this.classVersion = classVersion;
     this.slotsUsed =
@@ -105,16 +128,13 @@ final class AwaitCallVisitor extends MethodVisitor {
       int opcode, String owner, String name, String descriptor, boolean isInterface) {
     beforeInstruction();
     AwaitOperation op = operations.match(opcode == Opcodes.INVOKESTATIC, owner, name, descriptor);
-    if (op == null) {
-      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-    } else if (op.release) {
+    SpawnOperation spawn = op == null ? spawns.match(opcode, owner, name, descriptor) : null;
+    if (op != null && op.release) {
       super.visitInsn(Opcodes.DUP);
       super.visitMethodInsn(
           Opcodes.INVOKESTATIC, FACADE, "released", "(Ljava/lang/Object;)V", false);
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-    } else if (!startWait(op, owner, name, descriptor)) {
-      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-    } else {
+    } else if (op != null && startWait(op, owner, name, descriptor)) {
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
       if (op.acquires == AwaitSite.ACQUIRES_IF_TRUE) {
         super.visitInsn(Opcodes.DUP);
@@ -122,7 +142,87 @@ final class AwaitCallVisitor extends MethodVisitor {
       } else {
         super.visitMethodInsn(Opcodes.INVOKESTATIC, FACADE, "awaitEnd", "()V", false);
       }
+    } else if (spawn != null && wrapWork(spawn, owner, name, descriptor)) {
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+      if (Type.getReturnType(descriptor).getSort() == Type.OBJECT && !name.equals("<init>")) {
+        super.visitInsn(Opcodes.DUP);
+      } else {
+        super.visitInsn(Opcodes.ACONST_NULL);
+      }
+      super.visitMethodInsn(
+          Opcodes.INVOKESTATIC, FACADE, "handedOff", "(Ljava/lang/Object;)V", false);
+    } else {
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }
+  }
+
+  /**
+   * Emits the code before a hand-off call: the work argument goes through the facade's {@code
+   * spawn...} method. False when the call cannot be rewritten (see {@link #startWait}).
+   */
+  private boolean wrapWork(SpawnOperation op, String owner, String name, String descriptor) {
+    Type[] args = Type.getArgumentTypes(descriptor);
+    if (classVersion < Opcodes.V1_7) {
+      return false;
+    }
+    SpawnSite site =
+        registry.spawnSite(
+            method,
+            unit,
+            spawnOrdinal++,
+            sourceFile,
+            line,
+            AwaitOperation.label(owner, name.equals("<init>") ? "new" : name),
+            owner.replace('/', '.'),
+            name,
+            descriptor);
+    int[] slots = park(args);
+    int executorSlot = -1;
+    if (op.executor == SpawnOperation.Executor.RECEIVER) {
+      executorSlot = maxTempSlot;
+      maxTempSlot += 1;
+      super.visitInsn(Opcodes.DUP);
+      super.visitVarInsn(Opcodes.ASTORE, executorSlot);
+    }
+    for (int i = 0; i < args.length; i++) {
+      super.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
+      if (i != op.workIndex) {
+        continue;
+      }
+      switch (op.executor) {
+        case RECEIVER:
+          super.visitVarInsn(Opcodes.ALOAD, executorSlot);
+          break;
+        case ARGUMENT:
+          super.visitVarInsn(Opcodes.ALOAD, slots[op.executorIndex]);
+          break;
+        case DEFAULT_ASYNC:
+          super.visitMethodInsn(
+              Opcodes.INVOKESTATIC, FACADE, "defaultAsyncExecutor", "()Ljava/lang/Object;", false);
+          break;
+        default:
+          super.visitInsn(Opcodes.ACONST_NULL);
+      }
+      pushInt(site.id());
+      super.visitMethodInsn(
+          Opcodes.INVOKESTATIC, FACADE, op.work.facadeMethod, op.work.facadeDescriptor, false);
+    }
+    return true;
+  }
+
+  /** Stores the call's arguments in fresh local slots (last first); returns the slots. */
+  private int[] park(Type[] args) {
+    int[] slots = new int[args.length];
+    int next = Math.max(slotsUsed, maxTempSlot);
+    for (int i = 0; i < args.length; i++) {
+      slots[i] = next;
+      next += args[i].getSize();
+    }
+    maxTempSlot = Math.max(maxTempSlot, next);
+    for (int i = args.length - 1; i >= 0; i--) {
+      super.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slots[i]);
+    }
+    return slots;
   }
 
   @Override
@@ -151,8 +251,8 @@ final class AwaitCallVisitor extends MethodVisitor {
    */
   private boolean startWait(AwaitOperation op, String owner, String name, String descriptor) {
     Type[] args = Type.getArgumentTypes(descriptor);
-    boolean park = args.length > 0 && (op.source == Source.RECEIVER || args.length > 1);
-    if (park && classVersion < Opcodes.V1_7) {
+    boolean needsTemps = args.length > 0 && (op.source == Source.RECEIVER || args.length > 1);
+    if (needsTemps && classVersion < Opcodes.V1_7) {
       return false;
     }
     AwaitSite site =
@@ -164,7 +264,7 @@ final class AwaitCallVisitor extends MethodVisitor {
             op.kind,
             op.timed,
             op.acquires);
-    if (!park) {
+    if (!needsTemps) {
       if (op.source == Source.NONE) {
         super.visitInsn(Opcodes.ACONST_NULL);
       } else {
@@ -173,16 +273,7 @@ final class AwaitCallVisitor extends MethodVisitor {
       callAwaitStart(site);
       return true;
     }
-    int[] slots = new int[args.length];
-    int next = slotsUsed;
-    for (int i = 0; i < args.length; i++) {
-      slots[i] = next;
-      next += args[i].getSize();
-    }
-    maxTempSlot = Math.max(maxTempSlot, next);
-    for (int i = args.length - 1; i >= 0; i--) {
-      super.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slots[i]);
-    }
+    int[] slots = park(args);
     if (op.source == Source.RECEIVER) {
       super.visitInsn(Opcodes.DUP);
     } else if (op.source == Source.ARG0) {
@@ -207,6 +298,7 @@ final class AwaitCallVisitor extends MethodVisitor {
       int acquires) {
     return registry.awaitSite(
         method,
+        unit,
         ordinal++,
         sourceFile,
         line,
@@ -327,7 +419,9 @@ final class AwaitCallVisitor extends MethodVisitor {
 
   @Override
   public void visitEnd() {
-    method.source(sourceFile, firstLine);
+    if (ownBody) {
+      method.source(sourceFile, firstLine);
+    }
     super.visitEnd();
   }
 }
