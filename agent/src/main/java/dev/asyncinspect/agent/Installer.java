@@ -9,6 +9,8 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Sets the agent up once per JVM: options, recorder, weaving, dump schedule. */
@@ -26,9 +28,29 @@ public final class Installer {
     Registry registry = new Registry();
     Recorder recorder = new Recorder(registry, options.recorderSettings());
     Recorder.activate(recorder);
+    openCompletableFutureInternals(instrumentation);
     instrumentation.addTransformer(new TracePrefilter(new TraceWeaving(registry)), true);
     if (options.dump != null) {
       scheduleDumps(options, recorder);
+    }
+  }
+
+  /**
+   * Lets the run-time package read {@code CompletableFuture}'s pending completions at dump time, to
+   * find what a derived future waits for. Without it, dumps just do not know derived futures'
+   * sources.
+   */
+  private static void openCompletableFutureInternals(Instrumentation instrumentation) {
+    try {
+      instrumentation.redefineModule(
+          Object.class.getModule(),
+          Set.of(),
+          Map.of(),
+          Map.of("java.util.concurrent", Set.of(Recorder.class.getModule())),
+          Set.of(),
+          Map.of());
+    } catch (RuntimeException e) {
+      AgentLog.warn("derived futures will show no sources: " + e);
     }
   }
 

@@ -107,6 +107,53 @@ class WeavingTest {
   }
 
   @Test
+  void waitOnADerivedFutureLeadsBackToTheProducersOfItsSources() throws Exception {
+    CompletableFuture<String> a = new CompletableFuture<>();
+    CompletableFuture<String> b = new CompletableFuture<>();
+    CompletableFuture<String> result = CompletableFuture.supplyAsync(() -> Waits.joinDerived(a, b));
+
+    Dump dump = dumpWhen(d -> hasState(d, "Waits.joinDerived", "BLOCKED"));
+    JsonNode waiter = dump.lastTaskNamed("Waits.joinDerived");
+    JsonNode applied = dump.byId("object", waiter.path("await").path("object").asLong());
+    assertThat(applied.has("producer")).isFalse();
+    assertThat(applied.path("sources")).hasSize(1);
+    JsonNode combined = dump.byId("object", applied.path("sources").get(0).asLong());
+    assertThat(combined.path("sources")).hasSize(2);
+    List<Long> producers = new java.util.ArrayList<>();
+    combined
+        .path("sources")
+        .forEach(id -> producers.add(dump.byId("object", id.asLong()).path("producer").asLong()));
+    List<Long> produceTasks = new java.util.ArrayList<>();
+    dump.tasksNamed("Waits.produce").stream()
+        .filter(t -> t.path("parent").asLong() == waiter.path("id").asLong())
+        .forEach(t -> produceTasks.add(t.path("id").asLong()));
+    assertThat(producers).containsExactlyInAnyOrderElementsOf(produceTasks).hasSize(2);
+
+    a.complete("x");
+    b.complete("y");
+    assertThat(result.get(LIMIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("XY");
+  }
+
+  @Test
+  void allOfLeadsBackToEveryProducer() throws Exception {
+    CompletableFuture<String> a = new CompletableFuture<>();
+    CompletableFuture<String> b = new CompletableFuture<>();
+    CompletableFuture<Void> done = CompletableFuture.runAsync(() -> Waits.joinAll(a, b));
+    Dump dump = dumpWhen(d -> hasState(d, "Waits.joinAll", "BLOCKED"));
+    JsonNode waiter = dump.lastTaskNamed("Waits.joinAll");
+    JsonNode all = dump.byId("object", waiter.path("await").path("object").asLong());
+    assertThat(all.path("sources")).hasSize(2);
+    all.path("sources")
+        .forEach(
+            id ->
+                assertThat(dump.byId("object", id.asLong()).path("producer").asLong())
+                    .isPositive());
+    a.complete("x");
+    b.complete("y");
+    done.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Test
   void timedWaitPassesItsArgumentsThrough() throws Exception {
     CompletableFuture<String> future = CompletableFuture.completedFuture("fast");
     assertThat(Waits.timedGet(future)).isEqualTo("fast");

@@ -43,6 +43,7 @@ public final class DumpWriter {
     for (TaskRecord task : tasks) {
       taskLines.add(TaskLines.task(line, task, objects, threads));
     }
+    objects.linkSources();
     threads.findJvmDeadlocks();
     try (DumpOutput out = new DumpOutput(path)) {
       out.line(header(line, dumpNanos, reason), "header");

@@ -21,6 +21,7 @@ final class ObjectTable {
     long producer;
     final List<Long> holders = new ArrayList<>(2);
     final List<Long> waiters = new ArrayList<>(2);
+    final List<Integer> sources = new ArrayList<>(0);
     final List<Long> queued = new ArrayList<>(0);
     final List<Long> running = new ArrayList<>(0);
 
@@ -47,6 +48,31 @@ final class ObjectTable {
 
   List<Entry> entries() {
     return inOrder;
+  }
+
+  /**
+   * For each future with no known producer, adds the futures it is derived from (and theirs, until
+   * a future with a producer or with no known source).
+   */
+  void linkSources() {
+    List<Object> futures = new ArrayList<>();
+    for (Entry e : inOrder) {
+      if ("FUTURE".equals(e.kind)) {
+        futures.add(e.object);
+      }
+    }
+    if (futures.isEmpty()) {
+      return;
+    }
+    FutureSources derived = new FutureSources(futures);
+    for (int i = 0; i < inOrder.size(); i++) { // grows while it runs
+      Entry e = inOrder.get(i);
+      if ("FUTURE".equals(e.kind) && e.producer == 0) {
+        for (Object source : derived.of(e.object)) {
+          e.sources.add(entry(source, "FUTURE").id);
+        }
+      }
+    }
   }
 
   /** The object kind recorded in a dump for what an await point of {@code siteKind} waits on. */
@@ -84,6 +110,13 @@ final class ObjectTable {
       }
       if (e.producer > 0) {
         line.field("producer", e.producer);
+      }
+      if (!e.sources.isEmpty()) {
+        line.array("sources");
+        for (int id : e.sources) {
+          line.element(id);
+        }
+        line.endArray();
       }
       ids(line, "holders", e.holders);
       if (e.object instanceof ReentrantLock) {
