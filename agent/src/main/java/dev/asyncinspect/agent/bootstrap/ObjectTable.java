@@ -19,6 +19,7 @@ final class ObjectTable {
     final Object object;
     final String kind;
     long producer;
+    private boolean producerSpawned;
     final List<Long> holders = new ArrayList<>(2);
     final List<Long> waiters = new ArrayList<>(2);
     final List<Integer> sources = new ArrayList<>(0);
@@ -29,6 +30,18 @@ final class ObjectTable {
       this.id = id;
       this.object = object;
       this.kind = kind;
+    }
+
+    /**
+     * Offers {@code task} as the producer of this future. The SPAWNED task whose work completes it
+     * wins over an ASYNC task that returned it (a cache returns futures others complete); among
+     * ASYNC tasks, the first one that returned it.
+     */
+    void offerProducer(long task, boolean spawned) {
+      if (producer == 0 || spawned && !producerSpawned) {
+        producer = task;
+        producerSpawned = spawned;
+      }
     }
   }
 

@@ -97,7 +97,7 @@ final class TaskLines {
     }
     if (future != null && !TaskStates.terminal(state)) {
       ObjectTable.Entry entry = objects.entry(future, "FUTURE");
-      entry.producer = t.id;
+      entry.offerProducer(t.id, t.spawn != null);
       line.field("future", entry.id);
     }
     Object[] held = t.heldSnapshot();
