@@ -17,7 +17,13 @@ import java.util.regex.Pattern;
 final class AgentOptions {
   static final List<String> KNOWN =
       List.of(
-          "dump", "dumpInterval", "maxLiveTasks", "maxFinishedTasks", "maxEvents", "errorMessages");
+          "dump",
+          "dumpInterval",
+          "maxLiveTasks",
+          "maxFinishedTasks",
+          "maxEvents",
+          "errorMessages",
+          "trace");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -27,6 +33,7 @@ final class AgentOptions {
   int maxFinishedTasks = RecorderSettings.DEFAULT_MAX_FINISHED_TASKS;
   int maxEvents = RecorderSettings.DEFAULT_MAX_EVENTS;
   boolean errorMessages = true;
+  TracePatterns trace = TracePatterns.NONE;
 
   /** The options as given (valid ones only), for the dump header. */
   final Map<String, String> given = new LinkedHashMap<>();
@@ -48,7 +55,7 @@ final class AgentOptions {
       String value = eq < 0 ? "" : part.substring(eq + 1).trim();
       try {
         options.set(key, value);
-        options.given.put(key, value);
+        options.given.merge(key, value, (old, added) -> old + ";" + added);
       } catch (IllegalArgumentException e) {
         options.problems.add(e.getMessage());
       }
@@ -83,6 +90,9 @@ final class AgentOptions {
         break;
       case "errorMessages":
         errorMessages = bool(key, value);
+        break;
+      case "trace":
+        trace = trace.and(TracePatterns.parse(value));
         break;
       default:
         throw new IllegalArgumentException(

@@ -29,7 +29,8 @@ public final class Installer {
     Recorder recorder = new Recorder(registry, options.recorderSettings());
     Recorder.activate(recorder);
     openCompletableFutureInternals(instrumentation);
-    instrumentation.addTransformer(new TracePrefilter(new TraceWeaving(registry)), true);
+    instrumentation.addTransformer(
+        new TracePrefilter(new TraceWeaving(registry, options.trace), options.trace), true);
     if (options.dump != null) {
       scheduleDumps(options, recorder);
     }

@@ -6,19 +6,28 @@ import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 
 /**
- * Passes a class to the weaver only if its bytes mention the {@code @Trace} annotation's type. Most
- * classes do not, and a byte search is much cheaper than building a type description, so start-up
- * stays fast on a large class path. A class that mentions it but uses it on no method is still
- * turned down by the weaver's matcher.
+ * Passes a class to the weaver only if its bytes mention the {@code @Trace} annotation's type or
+ * its name matches a {@code trace=} pattern. Most classes do neither, and these checks are much
+ * cheaper than building a type description, so start-up stays fast on a large class path. A class
+ * that passes but has no method to trace is still turned down by the weaver's matcher.
  */
 final class TracePrefilter implements ClassFileTransformer {
   private static final byte[] MARKER =
       ("L" + MethodIdBinding.TRACE.replace('.', '/') + ";").getBytes(StandardCharsets.UTF_8);
 
   private final ClassFileTransformer weaver;
+  private final TracePatterns patterns;
 
-  TracePrefilter(ClassFileTransformer weaver) {
+  TracePrefilter(ClassFileTransformer weaver, TracePatterns patterns) {
     this.weaver = weaver;
+    this.patterns = patterns;
+  }
+
+  private boolean wanted(String className, byte[] bytes) {
+    return mentionsTrace(bytes)
+        || className != null
+            && !patterns.isEmpty()
+            && patterns.matchesClass(className.replace('/', '.'));
   }
 
   @Override
@@ -30,7 +39,7 @@ final class TracePrefilter implements ClassFileTransformer {
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer)
       throws IllegalClassFormatException {
-    if (!mentionsTrace(classfileBuffer)) {
+    if (!wanted(className, classfileBuffer)) {
       return null;
     }
     return weaver.transform(
@@ -45,7 +54,7 @@ final class TracePrefilter implements ClassFileTransformer {
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer)
       throws IllegalClassFormatException {
-    if (!mentionsTrace(classfileBuffer)) {
+    if (!wanted(className, classfileBuffer)) {
       return null;
     }
     return weaver.transform(

@@ -2,6 +2,7 @@ package dev.asyncinspect.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -37,11 +38,7 @@ final class TraceWeaving implements ClassFileTransformer {
 
   private static final ThreadLocal<Boolean> WEAVING = new ThreadLocal<>();
 
-  private final ElementMatcher.Junction<MethodDescription> traced =
-      isMethod()
-          .and(isAnnotatedWith(named(MethodIdBinding.TRACE)))
-          .and(not(isAbstract()))
-          .and(not(isNative()));
+  private final ElementMatcher.Junction<MethodDescription> traced;
   private final ElementMatcher.Junction<MethodDescription> async =
       new ElementMatcher.Junction.AbstractBase<MethodDescription>() {
         @Override
@@ -59,12 +56,35 @@ final class TraceWeaving implements ClassFileTransformer {
   private final AwaitPointWeaver awaitPoints;
   private final AtomicInteger errors = new AtomicInteger();
 
-  TraceWeaving(Registry registry) {
+  TraceWeaving(Registry registry, TracePatterns patterns) {
+    // Bridge methods are left out: javac copies @Trace onto them, and a bridge only calls the
+    // real method, which would make every call two nested tasks.
+    this.traced =
+        isMethod()
+            .and(not(isAbstract()))
+            .and(not(isNative()))
+            .and(not(isBridge()))
+            .and(isAnnotatedWith(named(MethodIdBinding.TRACE)).or(selectedBy(patterns)));
     Advice.WithCustomMapping mapping =
         Advice.withCustomMapping().bind(new MethodIdBinding(registry));
     this.syncAdvice = mapping.to(TraceAdvice.Sync.class);
     this.asyncAdvice = mapping.to(TraceAdvice.Async.class);
     this.awaitPoints = new AwaitPointWeaver(registry, traced);
+  }
+
+  /** Methods that {@code trace=} patterns select; never synthetic ones (lambda bodies). */
+  private static ElementMatcher.Junction<MethodDescription> selectedBy(TracePatterns patterns) {
+    return new ElementMatcher.Junction.AbstractBase<MethodDescription>() {
+      @Override
+      public boolean matches(MethodDescription method) {
+        return !patterns.isEmpty()
+            && !method.isSynthetic()
+            && patterns.matchesMethod(
+                method.getDeclaringType().asErasure().getName(),
+                method.getName(),
+                MethodIdBinding.isAsync(method));
+      }
+    };
   }
 
   @Override
