@@ -23,7 +23,8 @@ final class AgentOptions {
           "maxFinishedTasks",
           "maxEvents",
           "errorMessages",
-          "trace");
+          "trace",
+          "pinning");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -33,6 +34,7 @@ final class AgentOptions {
   int maxFinishedTasks = RecorderSettings.DEFAULT_MAX_FINISHED_TASKS;
   int maxEvents = RecorderSettings.DEFAULT_MAX_EVENTS;
   boolean errorMessages = true;
+  String pinning = "auto";
   TracePatterns trace = TracePatterns.NONE;
 
   /** The options as given (valid ones only), for the dump header. */
@@ -90,6 +92,13 @@ final class AgentOptions {
         break;
       case "errorMessages":
         errorMessages = bool(key, value);
+        break;
+      case "pinning":
+        if (!List.of("auto", "on", "off").contains(value)) {
+          throw new IllegalArgumentException(
+              "option pinning=" + value + " ignored: expected auto, on or off");
+        }
+        pinning = value;
         break;
       case "trace":
         trace = trace.and(TracePatterns.parse(value));

@@ -3,6 +3,7 @@ package dev.asyncinspect.agent;
 import dev.asyncinspect.agent.bootstrap.AgentLog;
 import dev.asyncinspect.agent.bootstrap.DumpSchedule;
 import dev.asyncinspect.agent.bootstrap.DumpWriter;
+import dev.asyncinspect.agent.bootstrap.PinnedWatch;
 import dev.asyncinspect.agent.bootstrap.Recorder;
 import dev.asyncinspect.agent.bootstrap.Registry;
 import java.lang.instrument.Instrumentation;
@@ -29,6 +30,11 @@ public final class Installer {
     Recorder recorder = new Recorder(registry, options.recorderSettings());
     Recorder.activate(recorder);
     openCompletableFutureInternals(instrumentation);
+    if (options.pinning.equals("off")) {
+      PinnedWatch.disable();
+    } else if (options.pinning.equals("on")) {
+      PinnedWatch.start();
+    }
     instrumentation.addTransformer(
         new TracePrefilter(new TraceWeaving(registry, options.trace), options.trace), true);
     if (options.dump != null) {

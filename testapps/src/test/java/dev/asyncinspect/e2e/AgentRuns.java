@@ -34,22 +34,30 @@ final class AgentRuns {
   }
 
   static AgentRuns of(Class<?> program, Jdk jdk) {
+    return of(program, jdk, "");
+  }
+
+  /** Runs with agent options beyond {@code dump=}; {@code moreOptions} starts with a comma. */
+  static AgentRuns of(Class<?> program, Jdk jdk, String moreOptions) {
     Object runs =
-        RUNS.computeIfAbsent(program.getName() + " " + jdk.home(), key -> run(program, jdk));
+        RUNS.computeIfAbsent(
+            program.getName() + " " + jdk.home() + moreOptions,
+            key -> run(program, jdk, moreOptions));
     if (runs instanceof Error failure) {
       throw failure;
     }
     return (AgentRuns) runs;
   }
 
-  private static Object run(Class<?> program, Jdk jdk) {
+  private static Object run(Class<?> program, Jdk jdk, String moreOptions) {
     try {
       // Checked before anything runs, so that a missing agent fails at once.
       ForkedProgram.agentJar();
       Path dir = workDir().resolve(program.getSimpleName()).resolve(jdk.toString());
       ForkedProgram forked = new ForkedProgram(jdk, program);
       return new AgentRuns(
-          forked.runWithoutAgent(dir.resolve("plain")), forked.runWithAgent(dir.resolve("agent")));
+          forked.runWithoutAgent(dir.resolve("plain")),
+          forked.runWithAgent(dir.resolve("agent"), moreOptions));
     } catch (AssertionError e) {
       return e;
     }

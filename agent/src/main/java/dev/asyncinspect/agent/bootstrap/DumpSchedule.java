@@ -19,7 +19,13 @@ public final class DumpSchedule {
   /** Writes a dump when the JVM shuts down. */
   public void onExit() {
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> writeNow("exit"), "async-inspect-exit-dump"));
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  PinnedWatch.drain(2_000);
+                  writeNow("exit");
+                },
+                "async-inspect-exit-dump"));
   }
 
   /** Writes a dump every {@code intervalMillis} on a daemon thread. */

@@ -62,6 +62,7 @@ public final class DumpWriter {
         out.line(taskLine, "task");
       }
       objects.write(line, out);
+      writePinned(line, out);
       for (int id = 1; id <= registry.methodCount(); id++) {
         out.line(
             TaskLines.stats(line, "methodStats", "method", id, registry.method(id).stats),
@@ -178,6 +179,21 @@ public final class DumpWriter {
     }
   }
 
+  private static void writePinned(JsonLine line, DumpOutput out) throws IOException {
+    for (PinnedWatch.PinnedEvent e : PinnedWatch.events()) {
+      line.begin().field("type", "pinned").field("thread", e.threadId);
+      if (e.task > 0) {
+        line.field("task", e.task);
+      }
+      if (e.point > 0) {
+        line.field("point", e.point);
+      }
+      line.field("start", e.start).field("duration", e.duration);
+      ThreadRecords.frames(line, "stack", e.stack, e.stack.length);
+      out.line(line.end(), "pinned");
+    }
+  }
+
   private String end(JsonLine line, Map<String, Long> counts) {
     line.begin().field("type", "end").object("counts");
     for (Map.Entry<String, Long> count : counts.entrySet()) {
@@ -189,6 +205,7 @@ public final class DumpWriter {
         .field("finishedTasks", recorder.droppedFinished())
         .field("events", recorder.events.overwritten())
         .field("holds", recorder.droppedHolds.sum())
+        .field("pinned", PinnedWatch.dropped())
         .field("internalErrors", Recorder.internalErrors.sum())
         .endObject()
         .field("totalTasks", recorder.totalTasks())

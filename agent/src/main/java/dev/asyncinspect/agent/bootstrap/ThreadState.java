@@ -23,6 +23,9 @@ final class ThreadState {
     Thread self = Thread.currentThread();
     this.threadId = self.getId();
     this.thread = new WeakReference<>(self);
+    if (PinnedWatch.enabled && ThreadRecords.isVirtual(self)) {
+      PinnedWatch.virtualThreadSeen();
+    }
   }
 
   static ThreadState current() {

@@ -1,0 +1,56 @@
+package dev.asyncinspect.agent.bootstrap;
+
+/**
+ * Finds which traced task a pinned block belongs to, and at which await point it blocked, from the
+ * thread, the time and the stack the JFR event reports.
+ */
+final class PinnedAttribution {
+
+  /**
+   * The innermost task started on {@code threadId} that was running at {@code at} (nanos on the
+   * recorder's clock), or 0. Looks through the live and the retained finished tasks.
+   */
+  static long task(Recorder recorder, long threadId, long at) {
+    TaskRecord best = null;
+    for (int slot = 0; slot < recorder.liveCapacity(); slot++) {
+      best = better(best, recorder.liveAt(slot), threadId, at);
+    }
+    for (int i = 0; i < recorder.finishedCapacity(); i++) {
+      best = better(best, recorder.finishedAt(i), threadId, at);
+    }
+    return best == null ? 0 : best.id;
+  }
+
+  private static TaskRecord better(TaskRecord best, TaskRecord t, long threadId, long at) {
+    if (t == null || t.startThreadId != threadId || t.start > at) {
+      return best;
+    }
+    boolean ended = TaskStates.terminal(t.state);
+    if (ended && t.end < at) {
+      return best;
+    }
+    return best == null || t.start > best.start ? t : best;
+  }
+
+  /**
+   * The await point at the innermost frame of a traced method in {@code stack}: same class, method
+   * and line. 0 when the block was not at an await point (for example in a class initializer the
+   * traced code triggered).
+   */
+  static int point(Registry registry, StackTraceElement[] stack) {
+    for (StackTraceElement frame : stack) {
+      for (int id = 1; id <= registry.awaitSiteCount(); id++) {
+        AwaitSite site = registry.awaitSite(id);
+        if (site != null
+            && site.line == frame.getLineNumber()
+            && site.method.className.equals(frame.getClassName())
+            && site.method.name.equals(frame.getMethodName())) {
+          return id;
+        }
+      }
+    }
+    return 0;
+  }
+
+  private PinnedAttribution() {}
+}
