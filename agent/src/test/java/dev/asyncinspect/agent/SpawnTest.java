@@ -176,6 +176,26 @@ class SpawnTest {
   }
 
   @Test
+  void rejectedHandOffEndsItsTaskCancelledInsteadOfQueuedForever() throws Exception {
+    ExecutorService shutDown = Executors.newSingleThreadExecutor();
+    shutDown.shutdown();
+    assertThat(Spawns.submitRejected(shutDown)).isEqualTo("rejected");
+    Dump dump = InProcessAgent.dump(dir);
+    JsonNode parent = dump.lastTaskNamed("Spawns.submitRejected");
+    List<JsonNode> children =
+        dump.ofType("task").stream()
+            .filter(t -> t.path("parent").asLong() == parent.path("id").asLong())
+            .collect(Collectors.toList());
+    assertThat(children)
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.path("kind").asText()).isEqualTo("SPAWNED");
+              assertThat(t.path("state").asText()).isEqualTo("CANCELLED");
+            });
+  }
+
+  @Test
   void submittingOutsideATracedTaskSpawnsNothing() throws Exception {
     long before = spawned(InProcessAgent.dump(dir)).size();
     assertThat(Spawns.untracedSubmit(pool).get(30, TimeUnit.SECONDS)).isEqualTo("plain");

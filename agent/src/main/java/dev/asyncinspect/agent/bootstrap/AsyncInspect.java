@@ -173,14 +173,19 @@ public final class AsyncInspect {
     }
   }
 
-  /** At the start of an exception handler in a traced method: a wait that threw ends here. */
+  /**
+   * At the start of an exception handler in a traced method: a wait that threw ends here, and so
+   * does a hand-off that threw (an executor that rejected the work).
+   */
   public static void handlerEntered() {
     try {
       Recorder recorder = Recorder.active;
-      TaskRecord task = ThreadState.currentTask();
+      ThreadState thread = ThreadState.current();
+      TaskRecord task = thread.current;
       if (recorder != null && task != null && task.state == TaskStates.BLOCKED) {
         endWait(recorder, task, false, true);
       }
+      abandonHandOff(recorder, thread);
     } catch (Throwable e) {
       Recorder.internalError(e);
     }
@@ -331,10 +336,25 @@ public final class AsyncInspect {
     recorder.transition(task, TaskStates.SUSPENDED, null);
   }
 
+  /**
+   * A hand-off call threw before returning: its work never reached the executor, so its task ends,
+   * CANCELLED, instead of staying QUEUED forever.
+   */
+  private static void abandonHandOff(Recorder recorder, ThreadState thread) {
+    TaskRecord rejected = thread.handingOff;
+    if (rejected != null) {
+      thread.handingOff = null;
+      if (recorder != null && rejected.state == TaskStates.QUEUED) {
+        recorder.finish(rejected, TaskStates.CANCELLED, null);
+      }
+    }
+  }
+
   /** The task's method has returned: the thread goes back to the task that called it. */
   private static void leaveThread(TaskRecord task) {
     ThreadState thread = task.thread;
     if (thread != null) {
+      abandonHandOff(Recorder.active, thread);
       thread.current = task.callerOnThread;
       if (task.heldCount > 0 && task.callerOnThread != null) {
         task.passHeldTo(task.callerOnThread);
