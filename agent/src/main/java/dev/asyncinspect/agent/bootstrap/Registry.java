@@ -1,49 +1,28 @@
 package dev.asyncinspect.agent.bootstrap;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * The tables of traced methods and await points. Entries are added when classes are woven (under
- * this registry's own lock, which only weaving threads take) and read without locking by the hot
- * path and by dumps. Ids start at 1 and are never reused, so a woven constant stays valid.
+ * The tables of traced methods, await points and spawn points. Entries are added when classes are
+ * woven and read without locking by the hot path and by dumps. Ids start at 1 and are never reused,
+ * so a constant woven into a class stays valid; weaving the same class again finds the same
+ * entries.
  */
 public final class Registry {
-  private final Map<String, MethodSite> methodsByKey = new HashMap<>();
-  private final Map<String, AwaitSite> sitesByKey = new HashMap<>();
-  private volatile MethodSite[] methods = new MethodSite[64];
-  private volatile AwaitSite[] sites = new AwaitSite[256];
-  private final Map<String, SpawnSite> spawnsByKey = new HashMap<>();
-  private volatile SpawnSite[] spawns = new SpawnSite[64];
-  private volatile int methodCount;
-  private volatile int siteCount;
-  private volatile int spawnCount;
+  private final IdTable<MethodSite> methods = new IdTable<>();
+  private final IdTable<AwaitSite> awaitSites = new IdTable<>();
+  private final IdTable<SpawnSite> spawnSites = new IdTable<>();
 
   /** The method with this identity, registered on first call. */
-  public synchronized MethodSite method(String className, String name, String descriptor) {
-    String key = className + '#' + name + descriptor;
-    MethodSite site = methodsByKey.get(key);
-    if (site == null) {
-      int id = methodCount + 1;
-      site = new MethodSite(id, className, name, descriptor);
-      MethodSite[] table = methods;
-      if (id >= table.length) {
-        table = java.util.Arrays.copyOf(table, table.length * 2);
-      }
-      table[id] = site;
-      methods = table;
-      methodCount = id;
-      methodsByKey.put(key, site);
-    }
-    return site;
+  public MethodSite method(String className, String name, String descriptor) {
+    return methods.getOrAdd(
+        className + '#' + name + descriptor, id -> new MethodSite(id, className, name, descriptor));
   }
 
   /**
    * The await point that is the {@code ordinal}-th waiting call in the code {@code unit} (the
    * traced method, or a lambda body it defines, as name and descriptor) of {@code method},
-   * registered on first call; weaving the same class again finds the same point.
+   * registered on first call.
    */
-  public synchronized AwaitSite awaitSite(
+  public AwaitSite awaitSite(
       MethodSite method,
       String unit,
       int ordinal,
@@ -56,40 +35,28 @@ public final class Registry {
       String kind,
       boolean timed,
       int acquires) {
-    String key = method.id + ":" + unit + ":" + ordinal;
-    AwaitSite site = sitesByKey.get(key);
-    if (site == null) {
-      int id = siteCount + 1;
-      site =
-          new AwaitSite(
-              id,
-              method,
-              file,
-              line,
-              operation,
-              calleeOwner,
-              calleeName,
-              calleeDescriptor,
-              kind,
-              timed,
-              acquires);
-      AwaitSite[] table = sites;
-      if (id >= table.length) {
-        table = java.util.Arrays.copyOf(table, table.length * 2);
-      }
-      table[id] = site;
-      sites = table;
-      siteCount = id;
-      sitesByKey.put(key, site);
-    }
-    return site;
+    return awaitSites.getOrAdd(
+        method.id + ":" + unit + ":" + ordinal,
+        id ->
+            new AwaitSite(
+                id,
+                method,
+                file,
+                line,
+                operation,
+                calleeOwner,
+                calleeName,
+                calleeDescriptor,
+                kind,
+                timed,
+                acquires));
   }
 
   /**
    * The spawn point that is the {@code ordinal}-th hand-off call in the code {@code unit} of {@code
    * method}, registered on first call. Ordinals are counted apart from await points.
    */
-  public synchronized SpawnSite spawnSite(
+  public SpawnSite spawnSite(
       MethodSite method,
       String unit,
       int ordinal,
@@ -99,49 +66,34 @@ public final class Registry {
       String calleeOwner,
       String calleeName,
       String calleeDescriptor) {
-    String key = method.id + ":" + unit + ":" + ordinal;
-    SpawnSite site = spawnsByKey.get(key);
-    if (site == null) {
-      int id = spawnCount + 1;
-      site =
-          new SpawnSite(
-              id, method, file, line, operation, calleeOwner, calleeName, calleeDescriptor);
-      SpawnSite[] table = spawns;
-      if (id >= table.length) {
-        table = java.util.Arrays.copyOf(table, table.length * 2);
-      }
-      table[id] = site;
-      spawns = table;
-      spawnCount = id;
-      spawnsByKey.put(key, site);
-    }
-    return site;
-  }
-
-  SpawnSite spawnSite(int id) {
-    SpawnSite[] table = spawns;
-    return id > 0 && id < table.length ? table[id] : null;
-  }
-
-  int spawnSiteCount() {
-    return spawnCount;
+    return spawnSites.getOrAdd(
+        method.id + ":" + unit + ":" + ordinal,
+        id ->
+            new SpawnSite(
+                id, method, file, line, operation, calleeOwner, calleeName, calleeDescriptor));
   }
 
   MethodSite method(int id) {
-    MethodSite[] table = methods;
-    return id > 0 && id < table.length ? table[id] : null;
+    return methods.get(id);
   }
 
   AwaitSite awaitSite(int id) {
-    AwaitSite[] table = sites;
-    return id > 0 && id < table.length ? table[id] : null;
+    return awaitSites.get(id);
+  }
+
+  SpawnSite spawnSite(int id) {
+    return spawnSites.get(id);
   }
 
   int methodCount() {
-    return methodCount;
+    return methods.count();
   }
 
   int awaitSiteCount() {
-    return siteCount;
+    return awaitSites.count();
+  }
+
+  int spawnSiteCount() {
+    return spawnSites.count();
   }
 }
