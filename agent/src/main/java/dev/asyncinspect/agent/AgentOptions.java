@@ -24,7 +24,8 @@ final class AgentOptions {
           "maxEvents",
           "errorMessages",
           "trace",
-          "pinning");
+          "pinning",
+          "control");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -35,6 +36,11 @@ final class AgentOptions {
   int maxEvents = RecorderSettings.DEFAULT_MAX_EVENTS;
   boolean errorMessages = true;
   String pinning = "auto";
+  boolean control = true;
+
+  /** How long a task may wait without progress before it counts as stuck (INFO, watchdog). */
+  long stuckMillis = 10_000;
+
   TracePatterns trace = TracePatterns.NONE;
 
   /** The options as given (valid ones only), for the dump header. */
@@ -92,6 +98,9 @@ final class AgentOptions {
         break;
       case "errorMessages":
         errorMessages = bool(key, value);
+        break;
+      case "control":
+        control = bool(key, value);
         break;
       case "pinning":
         if (!List.of("auto", "on", "off").contains(value)) {

@@ -1,6 +1,7 @@
 package dev.asyncinspect.agent;
 
 import dev.asyncinspect.agent.bootstrap.AgentLog;
+import dev.asyncinspect.agent.bootstrap.ControlChannel;
 import dev.asyncinspect.agent.bootstrap.DumpSchedule;
 import dev.asyncinspect.agent.bootstrap.DumpWriter;
 import dev.asyncinspect.agent.bootstrap.PinnedWatch;
@@ -37,8 +38,12 @@ public final class Installer {
     }
     instrumentation.addTransformer(
         new TracePrefilter(new TraceWeaving(registry, options.trace), options.trace), true);
+    DumpWriter writer = new DumpWriter(recorder, version(), options.given());
     if (options.dump != null) {
-      scheduleDumps(options, recorder);
+      scheduleDumps(options, writer);
+    }
+    if (options.control) {
+      ControlChannel.start(writer, recorder, version(), options.stuckMillis);
     }
   }
 
@@ -61,7 +66,7 @@ public final class Installer {
     }
   }
 
-  private static void scheduleDumps(AgentOptions options, Recorder recorder) {
+  private static void scheduleDumps(AgentOptions options, DumpWriter writer) {
     Path path;
     try {
       path = Path.of(options.dump).toAbsolutePath();
@@ -75,8 +80,7 @@ public final class Installer {
     } else if (!Files.isWritable(dir)) {
       AgentLog.warn("dump folder " + dir + " is not writable; dumps will fail until it is");
     }
-    DumpSchedule schedule =
-        new DumpSchedule(new DumpWriter(recorder, version(), options.given()), path);
+    DumpSchedule schedule = new DumpSchedule(writer, path);
     schedule.onExit();
     if (options.dumpIntervalMillis > 0) {
       schedule.every(options.dumpIntervalMillis);

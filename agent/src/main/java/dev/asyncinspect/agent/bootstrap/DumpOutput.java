@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes dump lines to a temporary file beside the target, then renames it over the target, so the
- * target name only ever holds a complete dump. The file is readable by its owner only. Counts the
- * lines by record type for the end record.
+ * Where dump lines go, counting them by record type for the end record. To a file: a temporary file
+ * beside the target, renamed over the target when complete, so the target name only ever holds a
+ * complete dump, readable by its owner only. Or to a stream (the control channel).
  */
 final class DumpOutput implements AutoCloseable {
   private final Path target;
@@ -57,6 +57,16 @@ final class DumpOutput implements AutoCloseable {
     writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
   }
 
+  /** Lines to {@code stream}, which the caller closes. */
+  DumpOutput(OutputStream stream) {
+    this.target = null;
+    this.temp = null;
+    this.channel = null;
+    this.gzip = null;
+    this.writer =
+        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+  }
+
   void line(String json, String type) throws IOException {
     writer.write(json);
     writer.write('\n');
@@ -67,9 +77,13 @@ final class DumpOutput implements AutoCloseable {
     return counts;
   }
 
-  /** Flushes to disk and renames the temporary file to the target. */
+  /** Flushes to disk and renames the temporary file to the target (a stream: flushes it). */
   void commit() throws IOException {
     writer.flush();
+    if (target == null) {
+      committed = true;
+      return;
+    }
     if (gzip != null) {
       gzip.finish();
     }
@@ -85,7 +99,7 @@ final class DumpOutput implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (!committed) {
+    if (!committed && target != null) {
       try {
         writer.close();
       } finally {

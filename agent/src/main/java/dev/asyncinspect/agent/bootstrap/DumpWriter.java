@@ -32,10 +32,39 @@ public final class DumpWriter {
   /**
    * Writes a dump to {@code path} atomically; {@code reason} is {@code exit}, {@code interval}...
    */
-  public synchronized void write(Path path, String reason) throws IOException {
+  public void write(Path path, String reason) throws IOException {
+    try (DumpOutput out = new DumpOutput(path)) {
+      write(out, reason);
+    }
+  }
+
+  /** What a dump written to a stream holds. */
+  public enum Content {
+    /** Everything, as in a dump file. */
+    FULL,
+    /** Live tasks and what they wait on and hold; no finished tasks, statistics or history. */
+    LIVE,
+    /** The tables and the statistics only. */
+    STATS
+  }
+
+  /** Writes a dump to {@code stream} (left open), for the control channel. */
+  public void write(java.io.OutputStream stream, String reason, Content content)
+      throws IOException {
+    try (DumpOutput out = new DumpOutput(stream)) {
+      write(out, reason, content);
+    }
+  }
+
+  private void write(DumpOutput out, String reason) throws IOException {
+    write(out, reason, Content.FULL);
+  }
+
+  private synchronized void write(DumpOutput out, String reason, Content content)
+      throws IOException {
     completeDoneFutures();
     long dumpNanos = recorder.now();
-    List<TaskRecord> tasks = tasks();
+    List<TaskRecord> tasks = content == Content.STATS ? List.of() : tasks(content == Content.FULL);
     ObjectTable objects = new ObjectTable();
     ThreadRecords threads = new ThreadRecords();
     JsonLine line = new JsonLine();
@@ -44,44 +73,51 @@ public final class DumpWriter {
       taskLines.add(TaskLines.task(line, task, objects, threads));
     }
     objects.linkSources();
-    threads.findJvmDeadlocks();
-    try (DumpOutput out = new DumpOutput(path)) {
-      out.line(header(line, dumpNanos, reason), "header");
-      Registry registry = recorder.registry;
-      for (int id = 1; id <= registry.methodCount(); id++) {
-        out.line(TaskLines.method(line, registry.method(id)), "method");
-      }
-      for (int id = 1; id <= registry.awaitSiteCount(); id++) {
-        out.line(TaskLines.awaitPoint(line, registry.awaitSite(id)), "awaitPoint");
-      }
-      for (int id = 1; id <= registry.spawnSiteCount(); id++) {
-        out.line(TaskLines.spawnPoint(line, registry.spawnSite(id)), "spawnPoint");
-      }
-      threads.write(line, out);
-      for (String taskLine : taskLines) {
-        out.line(taskLine, "task");
-      }
-      objects.write(line, out);
-      writePinned(line, out);
-      for (int id = 1; id <= registry.methodCount(); id++) {
-        out.line(
-            TaskLines.stats(line, "methodStats", "method", id, registry.method(id).stats),
-            "methodStats");
-      }
-      for (int id = 1; id <= registry.awaitSiteCount(); id++) {
-        out.line(
-            TaskLines.stats(line, "pointStats", "point", id, registry.awaitSite(id).stats),
-            "pointStats");
-      }
-      for (int id = 1; id <= registry.spawnSiteCount(); id++) {
-        out.line(
-            TaskLines.stats(line, "spawnStats", "spawnPoint", id, registry.spawnSite(id).stats),
-            "spawnStats");
-      }
-      writeEvents(line, out);
+    if (content != Content.STATS) {
+      threads.findJvmDeadlocks();
+    }
+    out.line(header(line, dumpNanos, reason), "header");
+    Registry registry = recorder.registry;
+    for (int id = 1; id <= registry.methodCount(); id++) {
+      out.line(TaskLines.method(line, registry.method(id)), "method");
+    }
+    for (int id = 1; id <= registry.awaitSiteCount(); id++) {
+      out.line(TaskLines.awaitPoint(line, registry.awaitSite(id)), "awaitPoint");
+    }
+    for (int id = 1; id <= registry.spawnSiteCount(); id++) {
+      out.line(TaskLines.spawnPoint(line, registry.spawnSite(id)), "spawnPoint");
+    }
+    threads.write(line, out);
+    for (String taskLine : taskLines) {
+      out.line(taskLine, "task");
+    }
+    objects.write(line, out);
+    writePinned(line, out);
+    if (content == Content.LIVE) {
       out.line(end(line, out.counts()), "end");
       out.commit();
+      return;
     }
+    for (int id = 1; id <= registry.methodCount(); id++) {
+      out.line(
+          TaskLines.stats(line, "methodStats", "method", id, registry.method(id).stats),
+          "methodStats");
+    }
+    for (int id = 1; id <= registry.awaitSiteCount(); id++) {
+      out.line(
+          TaskLines.stats(line, "pointStats", "point", id, registry.awaitSite(id).stats),
+          "pointStats");
+    }
+    for (int id = 1; id <= registry.spawnSiteCount(); id++) {
+      out.line(
+          TaskLines.stats(line, "spawnStats", "spawnPoint", id, registry.spawnSite(id).stats),
+          "spawnStats");
+    }
+    if (content == Content.FULL) {
+      writeEvents(line, out);
+    }
+    out.line(end(line, out.counts()), "end");
+    out.commit();
   }
 
   /**
@@ -103,8 +139,8 @@ public final class DumpWriter {
     }
   }
 
-  /** Live tasks and retained finished ones, each once, in id order. */
-  private List<TaskRecord> tasks() {
+  /** Live tasks and (if asked for) retained finished ones, each once, in id order. */
+  private List<TaskRecord> tasks(boolean withFinished) {
     Set<TaskRecord> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<TaskRecord> tasks = new ArrayList<>();
     for (int slot = 0; slot < recorder.liveCapacity(); slot++) {
@@ -113,7 +149,7 @@ public final class DumpWriter {
         tasks.add(task);
       }
     }
-    for (int i = 0; i < recorder.finishedCapacity(); i++) {
+    for (int i = 0; withFinished && i < recorder.finishedCapacity(); i++) {
       TaskRecord task = recorder.finishedAt(i);
       if (task != null && seen.add(task)) {
         tasks.add(task);
