@@ -14,17 +14,18 @@ import java.lang.instrument.Instrumentation;
 public final class AgentMain {
 
   public static void premain(String args, Instrumentation instrumentation) {
-    start(args, instrumentation);
+    start(args, instrumentation, false);
   }
 
+  /** Loaded into a running JVM ({@code async-inspect dump <pid>}, or any attach). */
   public static void agentmain(String args, Instrumentation instrumentation) {
-    start(args, instrumentation);
+    start(args, instrumentation, true);
   }
 
-  private static void start(String args, Instrumentation instrumentation) {
+  private static void start(String args, Instrumentation instrumentation, boolean attached) {
     try {
       BootstrapInjector.inject(instrumentation);
-      Installer.install(args, instrumentation);
+      Installer.install(args, instrumentation, attached);
     } catch (Throwable e) {
       System.err.println("[async-inspect] agent not started, the application runs untraced: " + e);
     }

@@ -19,8 +19,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Installer {
   private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
-  /** Installs the agent with option string {@code args}; a second call only warns. */
+  /** Installs the agent at JVM start with option string {@code args}. */
   public static void install(String args, Instrumentation instrumentation) {
+    install(args, instrumentation, false);
+  }
+
+  /**
+   * Installs the agent with option string {@code args}; a second call only warns. Attached to a
+   * running JVM, it also weaves the classes already loaded that it would have woven at load time.
+   */
+  public static void install(String args, Instrumentation instrumentation, boolean attached) {
     if (!INSTALLED.compareAndSet(false, true)) {
       AgentLog.warn("agent already installed in this JVM; ignoring the second start");
       return;
@@ -38,6 +46,9 @@ public final class Installer {
     }
     instrumentation.addTransformer(
         new TracePrefilter(new TraceWeaving(registry, options.trace), options.trace), true);
+    if (attached) {
+      LoadedClasses.retransform(instrumentation, options.trace);
+    }
     DumpWriter writer = new DumpWriter(recorder, version(), options.given());
     if (options.dump != null) {
       scheduleDumps(options, writer);

@@ -22,7 +22,7 @@ public final class DumpSchedule {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  PinnedWatch.drain(2_000);
+                  PinnedWatch.drain(5_000);
                   writeNow("exit");
                 },
                 "async-inspect-exit-dump"));

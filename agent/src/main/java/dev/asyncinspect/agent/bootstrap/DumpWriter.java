@@ -76,6 +76,9 @@ public final class DumpWriter {
     if (content != Content.STATS) {
       threads.findJvmDeadlocks();
     }
+    if (content == Content.FULL && "request".equals(reason)) {
+      threads.addAllPlatformThreads();
+    }
     out.line(header(line, dumpNanos, reason), "header");
     Registry registry = recorder.registry;
     for (int id = 1; id <= registry.methodCount(); id++) {

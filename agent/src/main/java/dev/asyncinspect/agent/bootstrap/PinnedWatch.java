@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import jdk.jfr.EventType;
+import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingStream;
@@ -86,12 +88,29 @@ public final class PinnedWatch {
         reader.setDaemon(true);
         reader.start();
         PinnedWatch.stream = stream;
+        awaitRecording();
       } catch (IllegalStateException e) {
         // The JVM began to shut down while the watch started (JFR refuses then): nothing to say.
       } catch (Throwable e) {
         // No JFR in this JVM (or it is disabled): dumps just show no pinning.
         AgentLog.warn("virtual-thread pinning is not watched: " + e);
       }
+    }
+  }
+
+  /**
+   * {@code stream.start()} starts the recording on the reader thread; pins are recorded only once
+   * the event is enabled, so {@link #start} returns when it is (or after 5 s).
+   */
+  private static void awaitRecording() throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      for (EventType type : FlightRecorder.getFlightRecorder().getEventTypes()) {
+        if (type.getName().equals(EVENT) && type.isEnabled()) {
+          return;
+        }
+      }
+      Thread.sleep(5); // waiting for JFR's own thread; bounded by the deadline above
     }
   }
 

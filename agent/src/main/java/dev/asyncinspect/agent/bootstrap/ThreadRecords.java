@@ -25,6 +25,17 @@ final class ThreadRecords {
     threads.putIfAbsent(id(thread), thread);
   }
 
+  /**
+   * Adds every platform thread, as {@code jstack} would list them: a dump asked for from outside
+   * (often right after the agent was attached, before any task was traced) shows where each thread
+   * is.
+   */
+  void addAllPlatformThreads() {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      add(thread);
+    }
+  }
+
   /** Asks the JVM for platform-thread deadlocks (monitors and ownable synchronizers). */
   void findJvmDeadlocks() {
     try {
