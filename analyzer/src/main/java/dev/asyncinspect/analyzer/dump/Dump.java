@@ -48,7 +48,7 @@ public record Dump(
     jvmDeadlocks = Copies.list(jvmDeadlocks);
     methodStats = Copies.list(methodStats);
     pointStats = Copies.list(pointStats);
-    events = Copies.list(events);
+    events = EventList.of(events); // compact: a dump may hold millions
     warnings = Copies.list(warnings);
   }
 

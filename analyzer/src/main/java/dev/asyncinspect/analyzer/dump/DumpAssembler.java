@@ -26,11 +26,15 @@ final class DumpAssembler {
   private final List<JvmDeadlockInfo> jvmDeadlocks = new ArrayList<>();
   private final List<StatsInfo> methodStats = new ArrayList<>();
   private final List<StatsInfo> pointStats = new ArrayList<>();
-  private final List<EventInfo> events = new ArrayList<>();
+  private final EventList.Builder events = new EventList.Builder();
+  // Built once, not for each of the two Dumps build() makes: both are large.
+  private List<EventInfo> builtEvents;
+  private List<TaskInfo> builtTasks;
   private final Map<String, Long> recordCounts = new LinkedHashMap<>();
   private final WarningList warnings = new WarningList();
   private EndInfo end;
   private boolean eventsOutOfOrder;
+  private long eventRecords;
 
   DumpAssembler(Path file, Header header) {
     this.file = file;
@@ -61,7 +65,7 @@ final class DumpAssembler {
         ThreadInfo thread = RecordDecoder.thread(f);
         putOnce(threads, thread.id(), thread, f);
       }
-      case "task" -> addTask(RecordDecoder.task(f), f);
+      case "task" -> addTask(RecordDecoder.task(f), f.line());
       case "object" -> {
         ObjectInfo object = RecordDecoder.object(f);
         putOnce(objects, object.id(), object, f);
@@ -69,7 +73,7 @@ final class DumpAssembler {
       case "jvmDeadlock" -> jvmDeadlocks.add(RecordDecoder.jvmDeadlock(f));
       case "methodStats" -> methodStats.add(RecordDecoder.stats(f, "method"));
       case "pointStats" -> pointStats.add(RecordDecoder.stats(f, "point"));
-      case "event" -> addEvent(RecordDecoder.event(f), f);
+      case "event" -> addEvent(RecordDecoder.event(f), f.line());
       case "end" -> end = RecordDecoder.end(f);
       default -> {
         // A record type of a later minor version: skipping it is what the format asks for.
@@ -94,38 +98,62 @@ final class DumpAssembler {
   }
 
   private Dump dump(List<String> warningList) {
+    if (builtEvents == null) {
+      builtEvents = events.build();
+      builtTasks = TaskList.of(tasks);
+    }
     return new Dump(
         file,
         header,
         methods,
         awaitPoints,
         threads,
-        tasks,
+        builtTasks,
         objects,
         jvmDeadlocks,
         methodStats,
         pointStats,
-        events,
+        builtEvents,
         end,
         warningList);
   }
 
-  private void addTask(TaskInfo task, JsonFields f) {
+  /** Adds a task decoded by {@link TaskLine}'s fast path, from line {@code line}. */
+  void task(TaskInfo task, int line) {
+    recordCounts.merge("task", 1L, Long::sum);
+    addTask(task, line);
+  }
+
+  Path file() {
+    return file;
+  }
+
+  private void addTask(TaskInfo task, int line) {
     if (taskIds.add(task.id())) {
       tasks.add(task);
     } else {
-      warnings.add(where(f) + "task " + task.id() + " appears twice; the first record is kept");
+      warnings.add(
+          file + ":" + line + ": task " + task.id() + " appears twice; the first record is kept");
     }
   }
 
-  private void addEvent(EventInfo event, JsonFields f) {
-    if (!eventsOutOfOrder
-        && !events.isEmpty()
-        && event.seq() <= events.get(events.size() - 1).seq()) {
-      eventsOutOfOrder = true;
-      warnings.add(where(f) + "events are not in seq order from here on");
-    }
+  /** Adds the event {@link EventLine}'s fast path just read, from line {@code line}. */
+  void event(EventLine event, int line) {
+    eventRecords++;
+    checkOrder(event.seq, line);
+    events.add(event.seq, event.time, event.task, event.state, event.point);
+  }
+
+  private void addEvent(EventInfo event, int line) {
+    checkOrder(event.seq(), line);
     events.add(event);
+  }
+
+  private void checkOrder(long seq, int line) {
+    if (!eventsOutOfOrder && !events.isEmpty() && seq <= events.lastSeq()) {
+      eventsOutOfOrder = true;
+      warnings.add(file + ":" + line + ": events are not in seq order from here on");
+    }
   }
 
   private <K, V> void putOnce(Map<K, V> map, K id, V record, JsonFields f) {
@@ -134,11 +162,21 @@ final class DumpAssembler {
     }
   }
 
+  /** The records read by type, with the events of the fast path, which counts them apart. */
+  private Map<String, Long> recordCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>(recordCounts);
+    if (eventRecords > 0) {
+      counts.merge("event", eventRecords, Long::sum);
+    }
+    return counts;
+  }
+
   private void checkCounts() {
-    Set<String> types = new LinkedHashSet<>(recordCounts.keySet());
+    Map<String, Long> counted = recordCounts();
+    Set<String> types = new LinkedHashSet<>(counted.keySet());
     types.addAll(end.counts().keySet());
     for (String type : types) {
-      long read = recordCounts.getOrDefault(type, 0L);
+      long read = counted.getOrDefault(type, 0L);
       long written = end.counts().getOrDefault(type, 0L);
       if (read != written) {
         warnings.add(

@@ -76,6 +76,37 @@ final class DumpLines {
     return line;
   }
 
+  /**
+   * For reading the next line where it lies, in the read buffer, without copying it ({@link
+   * DumpReader}'s fast paths): refills the buffer when it is used up; false at the end of the
+   * input. The line starts at {@link #position()}; the buffer holds bytes up to {@link #limit()},
+   * which may end before the line does.
+   */
+  boolean bufferNextLine() throws IOException {
+    return position < limit || (!endOfInput && fill());
+  }
+
+  byte[] buffer() {
+    return buffer;
+  }
+
+  int position() {
+    return position;
+  }
+
+  int limit() {
+    return limit;
+  }
+
+  /** Moves past a line read in place whose newline is at {@code newline} in the buffer. */
+  void skipLineReadInPlace(int newline) {
+    position = newline + 1;
+    number++;
+    length = 0;
+    terminated = true;
+    tooLong = false;
+  }
+
   int length() {
     return length;
   }

@@ -49,11 +49,21 @@ public final class DumpReader {
       DumpLines lines = new DumpLines(file, in);
       HeaderLine header = readHeader(file, lines);
       DumpAssembler dump = new DumpAssembler(file, header.header());
+      FastLines fast = new FastLines();
       int cutLine = 0;
-      while (lines.next(MAX_LINE)) {
+      while (true) {
+        if (fast.readInPlace(dump, lines)) {
+          continue;
+        }
+        if (!lines.next(MAX_LINE)) {
+          break;
+        }
         int number = lines.number();
         if (lines.tooLong()) {
           throw new DumpFormatException(file, number, "line longer than " + MAX_LINE + " bytes");
+        }
+        if (fast.read(dump, lines, number)) {
+          continue;
         }
         Map<String, Object> record;
         try {

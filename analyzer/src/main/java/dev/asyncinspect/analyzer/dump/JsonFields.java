@@ -110,10 +110,10 @@ final class JsonFields {
     if (text == null) {
       return null;
     }
-    for (E constant : type.getEnumConstants()) {
-      if (constant.name().equals(text)) {
-        return constant;
-      }
+    try {
+      return Enum.valueOf(type, text);
+    } catch (IllegalArgumentException unknown) {
+      // Reported below, with the values this reader knows.
     }
     throw fieldError(
         name,

@@ -45,29 +45,37 @@ final class ReferenceCheck {
       awaitPoint("pointStats", stats.id());
     }
     for (EventInfo event : dump.events()) {
-      if (event.point() != null) {
-        awaitPoint("event " + event.seq(), event.point());
+      if (event.point() != null && dump.awaitPoint(event.point()) == null) {
+        missing("event " + event.seq(), "await point", event.point());
       }
     }
   }
 
   private void checkTask(TaskInfo task) {
-    String what = "task " + task.id();
-    method(what, task.method());
-    if (task.thread() != null) {
-      thread(what, task.thread());
+    // The subject of a warning is built only when there is one: a dump has up to millions of
+    // tasks, nearly all of them fine (docs/performance.md).
+    if (dump.method(task.method()) == null) {
+      missing("task " + task.id(), "method", task.method());
+    }
+    if (task.thread() != null && dump.thread(task.thread()).isEmpty()) {
+      missing("task " + task.id(), "thread", task.thread());
     }
     if (task.await() != null) {
-      awaitPoint(what, task.await().point());
-      if (task.await().object() != null) {
-        object(what + " await", task.await().object());
+      if (dump.awaitPoint(task.await().point()) == null) {
+        missing("task " + task.id(), "await point", task.await().point());
+      }
+      Integer awaited = task.await().object();
+      if (awaited != null && dump.object(awaited) == null) {
+        missing("task " + task.id() + " await", "object", awaited);
       }
     }
-    if (task.future() != null) {
-      object(what + " future", task.future());
+    if (task.future() != null && dump.object(task.future()) == null) {
+      missing("task " + task.id() + " future", "object", task.future());
     }
     for (int held : task.holds()) {
-      object(what + " holds", held);
+      if (dump.object(held) == null) {
+        missing("task " + task.id() + " holds", "object", held);
+      }
     }
   }
 
@@ -80,12 +88,6 @@ final class ReferenceCheck {
   private void awaitPoint(String what, int id) {
     if (dump.awaitPoint(id) == null) {
       missing(what, "await point", id);
-    }
-  }
-
-  private void object(String what, int id) {
-    if (dump.object(id) == null) {
-      missing(what, "object", id);
     }
   }
 

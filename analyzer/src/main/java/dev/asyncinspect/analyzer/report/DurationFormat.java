@@ -1,7 +1,5 @@
 package dev.asyncinspect.analyzer.report;
 
-import java.util.Locale;
-
 /**
  * Durations for people: {@code 850ns}, {@code 1.5us}, {@code 12ms}, {@code 2.5s}, {@code 2m05s},
  * {@code 1h02m}, {@code 3d04h}. Two or three significant digits are enough to tell a stuck task
@@ -29,18 +27,30 @@ public final class DurationFormat {
     // Rounded to the second without adding first: nanos + half a second may overflow.
     long seconds = nanos / 1_000_000_000 + (nanos % 1_000_000_000 >= 500_000_000 ? 1 : 0);
     if (seconds < 3_600) {
-      return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+      return seconds / 60 + "m" + twoDigits(seconds % 60) + "s";
     }
     if (seconds < 86_400) {
-      return String.format(Locale.ROOT, "%dh%02dm", seconds / 3_600, seconds % 3_600 / 60);
+      return seconds / 3_600 + "h" + twoDigits(seconds % 3_600 / 60) + "m";
     }
-    return String.format(Locale.ROOT, "%dd%02dh", seconds / 86_400, seconds % 86_400 / 3_600);
+    return seconds / 86_400 + "d" + twoDigits(seconds % 86_400 / 3_600) + "h";
   }
 
+  /**
+   * {@code nanos / unit} with one decimal below 9.95, else rounded to a whole number, both half up:
+   * what {@code String.format("%.1f")} and {@code Math.round} give, in integer arithmetic (exact,
+   * as the quotient is a short decimal). {@code String.format} parses its pattern on every call,
+   * which made reports of thousands of durations slow (docs/performance.md).
+   */
   private static String scaled(long nanos, long unit, String suffix) {
-    double value = (double) nanos / unit;
-    return value < 9.95
-        ? String.format(Locale.ROOT, "%.1f%s", value, suffix)
-        : Math.round(value) + suffix;
+    // nanos < 59.5e9 here, so neither product can overflow.
+    if (nanos * 20 < 199 * unit) {
+      long tenths = (nanos * 10 + unit / 2) / unit;
+      return tenths / 10 + "." + tenths % 10 + suffix;
+    }
+    return (nanos + unit / 2) / unit + suffix;
+  }
+
+  private static String twoDigits(long value) {
+    return value < 10 ? "0" + value : Long.toString(value);
   }
 }

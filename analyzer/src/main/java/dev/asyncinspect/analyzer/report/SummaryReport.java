@@ -20,16 +20,32 @@ import java.util.Map;
  * <p>A pure function from a dump to lines, so it is tested without a terminal or a file.
  */
 public final class SummaryReport {
+  /** The most live tasks {@link #overview(Dump)} lists; the others are counted. */
+  public static final int OVERVIEW_LIVE_TASKS = 50;
+
   private final Dump dump;
+  private final boolean overview;
   private final List<String> lines = new ArrayList<>();
 
-  private SummaryReport(Dump dump) {
+  private SummaryReport(Dump dump, boolean overview) {
     this.dump = dump;
+    this.overview = overview;
   }
 
   /** The report's lines, without line separators. */
   public static List<String> lines(Dump dump) {
-    SummaryReport report = new SummaryReport(dump);
+    SummaryReport report = new SummaryReport(dump, false);
+    report.render();
+    return report.lines;
+  }
+
+  /**
+   * The summary that heads a full analysis: the dump, the first {@value #OVERVIEW_LIVE_TASKS} live
+   * tasks, and the finished ones by state. It leaves out the JVM's deadlocks and the failures,
+   * which the analyses report in full.
+   */
+  public static List<String> overview(Dump dump) {
+    SummaryReport report = new SummaryReport(dump, true);
     report.render();
     return report.lines;
   }
@@ -45,9 +61,13 @@ public final class SummaryReport {
   private void render() {
     lines.add(headline());
     liveTasks();
-    jvmDeadlocks();
+    if (!overview) {
+      jvmDeadlocks();
+    }
     finishedTasks();
-    failures();
+    if (!overview) {
+      failures();
+    }
   }
 
   private String headline() {
@@ -74,8 +94,12 @@ public final class SummaryReport {
       return;
     }
     lines.add("live tasks: " + live.size());
-    for (TaskInfo task : live) {
+    int shown = overview ? Math.min(live.size(), OVERVIEW_LIVE_TASKS) : live.size();
+    for (TaskInfo task : live.subList(0, shown)) {
       lines.add("  " + TaskLine.of(dump, task));
+    }
+    if (shown < live.size()) {
+      lines.add("  ... " + (live.size() - shown) + " more live tasks");
     }
   }
 

@@ -102,8 +102,9 @@ class DumpReaderRefusalTest {
     assertRefused(file)
         .hasMessageStartingWith(file + ":4: awaitPoint.kind: unknown value \"BARRIER\"")
         .hasMessageEndingWith(
-            "(the dump's format 1.4 is newer than this reader's 1.0;"
-                + " a newer async-inspect may know this value)");
+            "(the dump's format 1.4 is newer than this reader's 1."
+                + DumpReader.KNOWN_MINOR_VERSION
+                + "; a newer async-inspect may know this value)");
   }
 
   @Test

@@ -1,0 +1,45 @@
+package dev.asyncinspect.analyzer.analysis;
+
+import java.util.List;
+
+/**
+ * One deadlock: a minimal cycle of the {@link WaitForGraph}, found by {@link Deadlocks}.
+ *
+ * @param kind what the cycle waits on
+ * @param cycle the cycle's edges in order, starting at its first task in dump order and ending back
+ *     there; waiters (tasks, threads) and what they wait on (objects, locks) alternate. Empty only
+ *     for a deadlock the JVM reported on threads whose locks the dump does not name.
+ * @param jvmReported whether the JVM's own detector reported these threads deadlocked too
+ * @param threads the threads the JVM reported, for a deadlock with an empty {@code cycle}; else
+ *     empty
+ * @param otherTasks tasks that are part of the same knot of waits (the same strongly connected
+ *     component) but not of this minimal cycle; usually empty
+ */
+public record Deadlock(
+    Kind kind,
+    List<WaitEdge> cycle,
+    boolean jvmReported,
+    List<Long> threads,
+    List<Long> otherTasks) {
+
+  public Deadlock {
+    cycle = List.copyOf(cycle);
+    threads = List.copyOf(threads);
+    otherTasks = List.copyOf(otherTasks);
+  }
+
+  /** What a deadlock's cycle waits on. */
+  public enum Kind {
+    /** Only futures: A joins B's future while B joins A's. */
+    FUTURE,
+    /** Only locks and monitors, whether the agent or the JVM reported them. */
+    LOCK,
+    /** Futures and locks, or other things (a thread being joined, a latch). */
+    MIXED
+  }
+
+  /** The waiting nodes of the cycle (tasks and threads), in cycle order. */
+  public List<Integer> waiters() {
+    return cycle.stream().filter(WaitEdge::fromWaiter).map(WaitEdge::from).toList();
+  }
+}

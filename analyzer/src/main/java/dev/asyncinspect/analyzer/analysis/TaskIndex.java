@@ -1,0 +1,87 @@
+package dev.asyncinspect.analyzer.analysis;
+
+import dev.asyncinspect.analyzer.dump.Dump;
+import dev.asyncinspect.analyzer.dump.TaskInfo;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tasks of a dump numbered 0 to n-1 in dump order (their <em>slot</em>), for analyses that keep
+ * per-task state in arrays rather than maps keyed by boxed ids: one pass over a million events then
+ * does array reads, not hash lookups (docs/performance.md). Ids map to slots through an array when
+ * they are dense, as the agent's are (1, 2, 3, ... in start order, with gaps where finished tasks
+ * were dropped), else through a map. Also keeps each task's parent's slot.
+ */
+final class TaskIndex {
+  private final List<TaskInfo> tasks;
+  private final long firstId;
+  private final int[] slotPlusOneById;
+  private final Map<Long, Integer> slotById;
+  private final int[] parentSlot;
+
+  private TaskIndex(List<TaskInfo> tasks) {
+    this.tasks = tasks;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (TaskInfo task : tasks) {
+      min = Math.min(min, task.id());
+      max = Math.max(max, task.id());
+    }
+    boolean dense = !tasks.isEmpty() && max - min < 4L * tasks.size() + 1024;
+    this.firstId = dense ? min : 0;
+    this.slotPlusOneById = dense ? new int[(int) (max - min + 1)] : null;
+    this.slotById = dense ? null : new HashMap<>(tasks.size() * 2);
+    for (int slot = tasks.size() - 1; slot >= 0; slot--) {
+      // Backwards, so that the first of two tasks with one id wins, as in Dump.task.
+      long id = tasks.get(slot).id();
+      if (dense) {
+        slotPlusOneById[(int) (id - firstId)] = slot + 1;
+      } else {
+        slotById.put(id, slot);
+      }
+    }
+    this.parentSlot = new int[tasks.size()];
+    for (int slot = 0; slot < tasks.size(); slot++) {
+      Long parent = tasks.get(slot).parent();
+      parentSlot[slot] = parent == null ? -1 : slot(parent);
+    }
+  }
+
+  static TaskIndex of(Dump dump) {
+    return new TaskIndex(dump.tasks());
+  }
+
+  int size() {
+    return tasks.size();
+  }
+
+  TaskInfo task(int slot) {
+    return tasks.get(slot);
+  }
+
+  /** The slot of the task with this id, or -1 when the dump has no such task. */
+  int slot(long id) {
+    if (slotPlusOneById != null) {
+      long offset = id - firstId;
+      return offset < 0 || offset >= slotPlusOneById.length
+          ? -1
+          : slotPlusOneById[(int) offset] - 1;
+    }
+    Integer slot = slotById.get(id);
+    return slot == null ? -1 : slot;
+  }
+
+  /** The slot of the task's parent, or -1 when it has none or the dump lacks it. */
+  int parentSlot(int slot) {
+    return parentSlot[slot];
+  }
+
+  /** An array of {@link #size()} ints, all {@code value}. */
+  int[] ints(int value) {
+    int[] array = new int[tasks.size()];
+    Arrays.fill(array, value);
+    return array;
+  }
+}

@@ -1,0 +1,255 @@
+package dev.asyncinspect.analyzer.dump;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fast path for {@code task} records, the second most frequent line of a dump, written by the
+ * agent as {@code {"type":"task","id":7,...}}: fields in any order, each at most once, in {@link
+ * LineScanner}'s strict subset of JSON. It decodes them straight into a {@link TaskInfo}. A line
+ * with an {@code error} (a failed task, rare), a required field missing, a field it does not know,
+ * or anything outside the subset is left to the general path ({@link #parse} returns null), which
+ * reads all of JSON and reports every error; so the fast path changes only the speed of reading
+ * (docs/performance.md).
+ */
+final class TaskLine {
+  private static final byte[] START = LineScanner.ascii("{\"type\":\"task\"");
+  private static final String[] FIELDS = {
+    "id",
+    "method",
+    "name",
+    "kind",
+    "state",
+    "parent",
+    "thread",
+    "startThread",
+    "start",
+    "end",
+    "stateSince",
+    "transitions",
+    "runningNanos",
+    "blockedNanos",
+    "suspendedNanos",
+    "await",
+    "future",
+    "holds",
+    // Fields of format 1.1 that the model does not hold: skipped, as the general path does.
+    "spawnPoint",
+    "executor"
+  };
+  private static final int FIRST_SKIPPED = 18;
+  private static final byte[][] FIELD_NAMES = new byte[FIELDS.length][];
+  private static final int REQUIRED =
+      mask(
+          "id",
+          "method",
+          "name",
+          "kind",
+          "state",
+          "start",
+          "stateSince",
+          "transitions",
+          "runningNanos",
+          "blockedNanos",
+          "suspendedNanos");
+  private static final byte[] POINT = LineScanner.ascii("point");
+  private static final byte[] OBJECT = LineScanner.ascii("object");
+  private static final byte[] SINCE = LineScanner.ascii("since");
+  private static final TaskKind[] KINDS = TaskKind.values();
+  private static final byte[][] KIND_NAMES = LineScanner.names(KINDS);
+  private static final TaskState[] STATES = TaskState.values();
+  private static final byte[][] STATE_NAMES = LineScanner.names(STATES);
+
+  static {
+    for (int i = 0; i < FIELDS.length; i++) {
+      FIELD_NAMES[i] = LineScanner.ascii(FIELDS[i]);
+    }
+  }
+
+  private static int mask(String... names) {
+    int mask = 0;
+    for (String name : names) {
+      mask |= 1 << java.util.Arrays.asList(FIELDS).indexOf(name);
+    }
+    return mask;
+  }
+
+  private final LineScanner in = new LineScanner();
+  private final long[] numbers = new long[FIELDS.length];
+  private String name;
+  private TaskKind kind;
+  private TaskState state;
+  private AwaitInfo await;
+  private List<Integer> holds;
+  private int seen;
+
+  /**
+   * The task on the line, or null when the general path must read it. One instance reads a whole
+   * dump, so that a line costs no more allocation than its {@link TaskInfo}.
+   */
+  TaskInfo parse(byte[] line, int length) {
+    return parse(line, 0, length);
+  }
+
+  /**
+   * {@link #parse(byte[], int)} for a line that starts at {@code from}, in bytes that may go on
+   * past its newline up to {@code limit}; {@link #end()} then says where it ended.
+   */
+  TaskInfo parse(byte[] line, int from, int limit) {
+    in.reset(line, from, limit);
+    name = null;
+    kind = null;
+    state = null;
+    await = null;
+    holds = List.of();
+    seen = 0;
+    if (!in.expect(START)) {
+      return null;
+    }
+    while (in.skip(',')) {
+      if (!field()) {
+        return null;
+      }
+    }
+    if (!in.skip('}') || !in.atLineEnd() || (seen & REQUIRED) != REQUIRED) {
+      return null;
+    }
+    return new TaskInfo(
+        numbers[0],
+        (int) numbers[1],
+        name,
+        kind,
+        state,
+        optional(5),
+        optional(6),
+        optional(7),
+        numbers[8],
+        optional(9),
+        numbers[10],
+        (int) numbers[11],
+        numbers[12],
+        numbers[13],
+        numbers[14],
+        await,
+        isSet(16) ? (int) numbers[16] : null,
+        holds,
+        null);
+  }
+
+  /** Where the last accepted line ended: its newline, or the end of the bytes. */
+  int end() {
+    return in.position();
+  }
+
+  /** One field and its value; false when the line must go the general way. */
+  private boolean field() {
+    int nameStart = in.fieldName();
+    if (nameStart < 0) {
+      return false;
+    }
+    int index = 0;
+    while (index < FIELDS.length && !in.nameIs(nameStart, FIELD_NAMES[index])) {
+      index++;
+    }
+    if (index == FIELDS.length) {
+      // A field this class does not know, say of a later format version, goes the general way:
+      // skipping it here could drop a field that the general path has learned to read.
+      return false;
+    }
+    if (isSet(index)) {
+      return false; // a duplicate: the general path refuses it with a message
+    }
+    seen |= 1 << index;
+    if (index >= FIRST_SKIPPED) {
+      return in.number();
+    }
+    switch (index) {
+      case 2:
+        name = in.string();
+        return name != null;
+      case 3:
+        kind = in.constant(KINDS, KIND_NAMES);
+        return kind != null;
+      case 4:
+        state = in.constant(STATES, STATE_NAMES);
+        return state != null;
+      case 15:
+        return await();
+      case 17:
+        return holds();
+      case 1, 11, 16:
+        return intNumber(index);
+      default:
+        if (!in.number()) {
+          return false;
+        }
+        numbers[index] = in.number;
+        return true;
+    }
+  }
+
+  private boolean intNumber(int index) {
+    if (!in.intNumber()) {
+      return false;
+    }
+    numbers[index] = in.number;
+    return true;
+  }
+
+  /** {@code {"point":1,"object":2,"since":3}}, {@code object} optional, any order. */
+  private boolean await() {
+    if (!in.skip('{')) {
+      return false;
+    }
+    Integer point = null;
+    Integer object = null;
+    Long since = null;
+    do {
+      int nameStart = in.fieldName();
+      if (nameStart < 0) {
+        return false;
+      }
+      if (in.nameIs(nameStart, POINT) && point == null && in.intNumber()) {
+        point = (int) in.number;
+      } else if (in.nameIs(nameStart, OBJECT) && object == null && in.intNumber()) {
+        object = (int) in.number;
+      } else if (in.nameIs(nameStart, SINCE) && since == null && in.number()) {
+        since = in.number;
+      } else {
+        return false;
+      }
+    } while (in.skip(','));
+    if (!in.skip('}') || point == null || since == null) {
+      return false;
+    }
+    await = new AwaitInfo(point, object, since);
+    return true;
+  }
+
+  /** {@code [3,4]}: object ids of 32 bits. */
+  private boolean holds() {
+    if (!in.skip('[')) {
+      return false;
+    }
+    if (in.skip(']')) {
+      return true;
+    }
+    List<Integer> ids = new ArrayList<>(2);
+    do {
+      if (!in.intNumber()) {
+        return false;
+      }
+      ids.add((int) in.number);
+    } while (in.skip(','));
+    holds = ids;
+    return in.skip(']');
+  }
+
+  private boolean isSet(int index) {
+    return (seen & (1 << index)) != 0;
+  }
+
+  private Long optional(int index) {
+    return isSet(index) ? numbers[index] : null;
+  }
+}

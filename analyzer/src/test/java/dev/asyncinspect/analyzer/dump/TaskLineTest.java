@@ -1,0 +1,156 @@
+package dev.asyncinspect.analyzer.dump;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The fast path for task lines decodes what the general path decodes, and nothing else. */
+class TaskLineTest {
+  @TempDir Path dir;
+
+  private static final String FULL =
+      "{\"type\":\"task\",\"id\":15,\"method\":1,\"name\":\"OrderService.placeOrder\","
+          + "\"kind\":\"ASYNC\",\"state\":\"BLOCKED\",\"parent\":3,\"thread\":35,"
+          + "\"startThread\":35,\"start\":9000000000,\"stateSince\":9000000500,"
+          + "\"transitions\":2,\"runningNanos\":500,\"blockedNanos\":0,\"suspendedNanos\":0,"
+          + "\"await\":{\"point\":5,\"object\":5,\"since\":9000000500},\"future\":4,"
+          + "\"holds\":[1,2]}";
+
+  private static TaskInfo parse(String line) {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    return new TaskLine().parse(bytes, bytes.length);
+  }
+
+  @Test
+  void everyField() {
+    assertThat(parse(FULL))
+        .isEqualTo(
+            new TaskInfo(
+                15,
+                1,
+                "OrderService.placeOrder",
+                TaskKind.ASYNC,
+                TaskState.BLOCKED,
+                3L,
+                35L,
+                35L,
+                9_000_000_000L,
+                null,
+                9_000_000_500L,
+                2,
+                500,
+                0,
+                0,
+                new AwaitInfo(5, 5, 9_000_000_500L),
+                4,
+                List.of(1, 2),
+                null));
+  }
+
+  @Test
+  void fieldsInAnyOrderAndTheFormat11FieldsTheModelLacksSkipped() {
+    String line =
+        "{\"type\":\"task\",\"state\":\"COMPLETED\",\"kind\":\"SYNC\",\"spawnPoint\":3,"
+            + "\"id\":2,\"method\":7,\"name\":\"a-b c\",\"start\":1,\"end\":9,\"stateSince\":9,"
+            + "\"transitions\":2,\"runningNanos\":8,\"blockedNanos\":0,\"suspendedNanos\":0,"
+            + "\"executor\":4,\"holds\":[]}";
+    assertThat(parse(line))
+        .isEqualTo(
+            new TaskInfo(
+                2,
+                7,
+                "a-b c",
+                TaskKind.SYNC,
+                TaskState.COMPLETED,
+                null,
+                null,
+                null,
+                1,
+                9L,
+                9,
+                2,
+                8,
+                0,
+                0,
+                null,
+                null,
+                List.of(),
+                null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"id\":15,", // a duplicate
+        "\"name\":\"OrderService.placeOrder\",", // a required field missing
+        "\"holds\":[1,2]", // no closing brace
+      })
+  void brokenOrIncompleteLinesGoTheGeneralWay(String removeOrRepeat) {
+    String line =
+        removeOrRepeat.equals("\"id\":15,")
+            ? FULL.replace("\"id\":15,", "\"id\":15,\"id\":15,")
+            : FULL.replace(
+                removeOrRepeat, removeOrRepeat.equals("\"holds\":[1,2]") ? "\"holds\":[1,2" : "");
+    assertThat(parse(line)).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"name\":\"caf\\u00e9\"", // an escape
+        "\"name\":\"café\"", // non-ASCII
+        "\"method\":2147483648", // beyond 32 bits
+        "\"start\":1.5", // not an integer
+        "\"state\":\"SLEEPING\"", // an unknown state
+        "\"await\":{\"point\":5}", // await without since
+        "\"error\":{\"class\":\"E\",\"stack\":[]}", // a failure: the general path reads it
+        "\"extra\":1", // a field it does not know: maybe one a newer reader models
+        "\"spawnPoint\":1,\"spawnPoint\":2", // twice: the general path refuses it
+        "\"executor\":\"x\"", // not an object id
+        "\"id\" :15", // a space
+      })
+  void anythingOutsideTheSubsetGoesTheGeneralWay(String field) {
+    String line =
+        FULL.replaceFirst("\"" + field.substring(1, field.indexOf('"', 1)) + "\":[^,]*(,|})", "");
+    line = line.substring(0, line.length() - 1) + "," + field + "}";
+    assertThat(parse(line)).isNull();
+  }
+
+  @Test
+  void oneParserReadsLineAfterLineWithoutCarryingFieldsOver() {
+    TaskLine parser = new TaskLine();
+    byte[] full = FULL.getBytes(StandardCharsets.UTF_8);
+    byte[] bare =
+        ("{\"type\":\"task\",\"id\":2,\"method\":7,\"name\":\"x\",\"kind\":\"SYNC\","
+                + "\"state\":\"RUNNING\",\"start\":1,\"stateSince\":1,\"transitions\":1,"
+                + "\"runningNanos\":0,\"blockedNanos\":0,\"suspendedNanos\":0}")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(parser.parse(full, full.length)).isNotNull();
+    TaskInfo second = parser.parse(bare, bare.length);
+    assertThat(second.parent()).isNull();
+    assertThat(second.await()).isNull();
+    assertThat(second.future()).isNull();
+    assertThat(second.holds()).isEmpty();
+  }
+
+  @Test
+  void theRichDumpReadsTheSameWhicheverPathItsTasksTake() throws IOException {
+    List<String> fast = TestDumps.lines("rich.jsonl");
+    List<String> general = new ArrayList<>();
+    for (String line : fast) {
+      general.add(line.startsWith("{\"type\":\"task\"") ? line.replaceFirst(":", ": ") : line);
+    }
+    Dump viaFastPath = DumpReader.read(TestDumps.write(dir, "fast.jsonl", fast));
+    Dump viaGeneralPath = DumpReader.read(TestDumps.write(dir, "general.jsonl", general));
+    assertThat(viaFastPath.tasks()).hasSize(9).isEqualTo(viaGeneralPath.tasks());
+    assertThat(viaFastPath.warnings()).isEqualTo(viaGeneralPath.warnings());
+  }
+}

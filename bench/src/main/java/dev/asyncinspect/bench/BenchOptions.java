@@ -1,0 +1,102 @@
+package dev.asyncinspect.bench;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The benchmark's command-line options; see {@link #USAGE}. */
+final class BenchOptions {
+  static final String USAGE =
+      """
+      usage: run-analyzer-bench [--events N] [--tasks N] [--runs N] [--iterations N]
+                                [--xmx SIZE] [--all-cpus] [--min-heap] [--dump FILE]
+        --events N      events in the synthetic dump (default 1000000)
+        --tasks N       tasks in it (default 100000)
+        --runs N        fresh JVMs, each a cold start (default 3)
+        --iterations N  analyses per JVM; the first is cold, the rest warm (default 5)
+        --xmx SIZE      heap limit of each JVM (default 512m)
+        --all-cpus      let the JVMs use every CPU instead of one
+        --jit MODE      tiered (the JVM's default: C1, then C2), c1 (-XX:TieredStopAtLevel=1,
+                        what suits a short run on one core), or both (default)
+        --min-heap      also find the smallest heap a cold run fits in
+        --dump FILE     the dump to use, written first when missing
+                        (default bench/target/synthetic-EVENTS-TASKS.aidump.jsonl)
+      """;
+
+  long events = 1_000_000;
+  int tasks = 100_000;
+  int runs = 3;
+  int iterations = 5;
+  String maxHeap = "512m";
+  boolean oneCpu = true;
+  boolean minHeap;
+  List<JitMode> jit = List.of(JitMode.TIERED, JitMode.C1);
+
+  /** How the forked JVMs compile: the default tiered JIT, or C1 alone. */
+  enum JitMode {
+    TIERED("tiered JIT (default)", List.of()),
+    C1("C1 only (-XX:TieredStopAtLevel=1)", List.of("-XX:TieredStopAtLevel=1"));
+
+    final String label;
+    final List<String> options;
+
+    JitMode(String label, List<String> options) {
+      this.label = label;
+      this.options = options;
+    }
+  }
+
+  Path dump;
+
+  static BenchOptions parse(String... args) {
+    BenchOptions options = new BenchOptions();
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--events" -> options.events = Long.parseLong(require(value, args[i++]));
+        case "--tasks" -> options.tasks = Integer.parseInt(require(value, args[i++]));
+        case "--runs" -> options.runs = Integer.parseInt(require(value, args[i++]));
+        case "--iterations" -> options.iterations = Integer.parseInt(require(value, args[i++]));
+        case "--xmx" -> options.maxHeap = require(value, args[i++]);
+        case "--dump" -> options.dump = Path.of(require(value, args[i++]));
+        case "--all-cpus" -> options.oneCpu = false;
+        case "--min-heap" -> options.minHeap = true;
+        case "--jit" -> options.jit = jit(require(value, args[i++]));
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+      }
+    }
+    if (options.dump == null) {
+      options.dump =
+          targetDirectory()
+              .resolve("synthetic-" + options.events + "-" + options.tasks + ".aidump.jsonl");
+    }
+    return options;
+  }
+
+  private static List<JitMode> jit(String mode) {
+    return switch (mode) {
+      case "tiered" -> List.of(JitMode.TIERED);
+      case "c1" -> List.of(JitMode.C1);
+      case "both" -> List.of(JitMode.TIERED, JitMode.C1);
+      default -> throw new IllegalArgumentException("--jit is tiered, c1 or both\n" + USAGE);
+    };
+  }
+
+  private static String require(String value, String option) {
+    if (value == null) {
+      throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+    }
+    return value;
+  }
+
+  /** bench/target, found from where the benchmark's classes were loaded (target/classes). */
+  private static Path targetDirectory() {
+    try {
+      Path classes =
+          Path.of(BenchOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return classes.getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
