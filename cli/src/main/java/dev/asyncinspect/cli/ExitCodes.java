@@ -6,8 +6,8 @@ public final class ExitCodes {
   public static final int OK = 0;
 
   /**
-   * Reserved for "the analysis found problems" (stuck tasks, deadlocks), so that {@code analyze}
-   * can gate a CI build. Not used yet.
+   * {@code analyze} found problems in the sections it was asked for: stuck tasks, deadlocks (its
+   * own and the JVM's) or failed tasks; so that it can gate a CI build.
    */
   public static final int FINDINGS = 1;
 
@@ -18,7 +18,7 @@ public final class ExitCodes {
   public static final int BAD_INPUT = 2;
 
   /** A bug in async-inspect: an exception that is not about the input. */
-  public static final int INTERNAL_ERROR = 3;
+  public static final int INTERNAL_ERROR = 4;
 
   private ExitCodes() {}
 }

@@ -18,13 +18,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.class,
     description = "X-ray vision for asynchronous Java: explains what the async-inspect agent saw.",
-    subcommands = {AnalyzeCommand.class, HelpCommand.class},
+    subcommands = {
+      AnalyzeCommand.class,
+      ExportCommand.class,
+      HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:success",
-      "1:findings present (reserved, not used yet)",
+      "0:success; for analyze: nothing found",
+      "1:analyze found stuck tasks, deadlocks or failed tasks",
       "2:bad input: usage, unreadable file, not a dump, unsupported version",
-      "3:internal error (a bug; rerun with --stacktrace and report it)"
+      "4:internal error (a bug; rerun with --stacktrace and report it)"
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;

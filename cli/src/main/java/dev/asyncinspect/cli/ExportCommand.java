@@ -1,0 +1,87 @@
+package dev.asyncinspect.cli;
+
+import dev.asyncinspect.analyzer.analysis.CallGraph;
+import dev.asyncinspect.analyzer.analysis.CallGraphDot;
+import dev.asyncinspect.analyzer.analysis.CallGraphMermaid;
+import dev.asyncinspect.analyzer.dump.Dump;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code async-inspect export <dump> --format dot|mermaid|json [-o FILE]}: writes what the analyzer
+ * finds in a dump in a format for other tools, on standard output or, atomically, to a file. This
+ * class only wires the dump to a renderer and the result to its destination.
+ */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.class,
+    description = {
+      "Writes what the analyzer finds in a dump in a format for other tools.",
+      "dot, mermaid: the call graph (traced methods, their calls and their waits on futures),"
+          + " for Graphviz or Mermaid.",
+      "json: one document with the dump's summary, the stuck tasks (default threshold), the"
+          + " deadlocks, the failures, the call graph and the statistics.",
+      "Warnings about the dump go to the error stream."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      ExitCodes.OK + ":the export was written",
+      ExitCodes.BAD_INPUT + ":bad input: usage, unreadable dump, not a dump, unwritable FILE",
+      ExitCodes.INTERNAL_ERROR + ":internal error"
+    })
+public final class ExportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "<dump>",
+      description = "The dump file: *.aidump.jsonl, or *.aidump.jsonl.gz when compressed.")
+  Path dump;
+
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
+      converter = ExportFormat.Converter.class,
+      description = "What to write: dot, mermaid or json.")
+  ExportFormat format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write to FILE instead of standard output: atomically (a temporary file beside it,"
+              + " then renamed), owner-only like the dump.")
+  Path output;
+
+  @Override
+  public Integer call() throws IOException {
+    Dump read = DumpFiles.read(dump, spec.commandLine().getErr());
+    String text =
+        switch (format) {
+          case DOT -> lines(CallGraphDot.render(CallGraph.of(read)));
+          case MERMAID -> lines(CallGraphMermaid.render(CallGraph.of(read)));
+          case JSON -> ExportJson.text(read);
+        };
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+    } else {
+      AtomicFile.write(output, text);
+    }
+    return ExitCodes.OK;
+  }
+
+  private static String lines(List<String> lines) {
+    return String.join("\n", lines) + "\n";
+  }
+}

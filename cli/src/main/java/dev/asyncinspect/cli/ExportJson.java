@@ -1,0 +1,64 @@
+package dev.asyncinspect.cli;
+
+import static dev.asyncinspect.analyzer.analysis.StuckCriteria.defaultsFor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.asyncinspect.analyzer.analysis.CallGraph;
+import dev.asyncinspect.analyzer.analysis.CallGraphJson;
+import dev.asyncinspect.analyzer.analysis.Deadlocks;
+import dev.asyncinspect.analyzer.analysis.DeadlocksJson;
+import dev.asyncinspect.analyzer.analysis.DumpSummaryJson;
+import dev.asyncinspect.analyzer.analysis.Failures;
+import dev.asyncinspect.analyzer.analysis.FailuresJson;
+import dev.asyncinspect.analyzer.analysis.Statistics;
+import dev.asyncinspect.analyzer.analysis.StatisticsJson;
+import dev.asyncinspect.analyzer.analysis.StuckTasks;
+import dev.asyncinspect.analyzer.analysis.StuckTasksJson;
+import dev.asyncinspect.analyzer.analysis.WaitForGraph;
+import dev.asyncinspect.analyzer.dump.Dump;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The document {@code export --format json} writes: everything the analyzer finds in a dump, in the
+ * shape documented in docs/cli.md. Its {@code format} and {@code version} let a consumer check what
+ * it reads; a later version only adds fields.
+ */
+final class ExportJson {
+  /** The {@code format} field of every export document. */
+  static final String FORMAT = "async-inspect-export";
+
+  /** The version of the document's shape: a minor version only adds fields. */
+  static final String VERSION = "1.0";
+
+  private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
+
+  private ExportJson() {}
+
+  /** The document as a JSON-ready tree. */
+  static Map<String, Object> document(Dump dump) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("format", FORMAT);
+    document.put("version", VERSION);
+    document.put("dump", DumpSummaryJson.view(dump));
+    WaitForGraph graph = WaitForGraph.of(dump);
+    document.put("stuck", StuckTasksJson.view(graph, StuckTasks.of(graph, defaultsFor(dump))));
+    document.put("deadlocks", DeadlocksJson.view(graph, Deadlocks.of(graph)));
+    document.put("failures", FailuresJson.view(Failures.of(dump)));
+    document.put("callGraph", CallGraphJson.view(CallGraph.of(dump)));
+    document.put("statistics", StatisticsJson.view(Statistics.of(dump)));
+    return document;
+  }
+
+  /** The document as indented JSON text, ending with a newline. */
+  static String text(Dump dump) {
+    try {
+      return JSON.writeValueAsString(document(dump)) + "\n";
+    } catch (JsonProcessingException e) {
+      // Maps, lists, strings, numbers and booleans always serialize; failing here is a bug.
+      throw new IllegalStateException("cannot write the export as JSON", e);
+    }
+  }
+}
