@@ -60,7 +60,9 @@ final class CommandErrors implements IExecutionExceptionHandler, IParameterExcep
 
   /** What is wrong with the input, in the words of the user, not of the exception class. */
   static String inputProblem(IOException e) {
-    if (e instanceof DumpFormatException || e instanceof OutputFileException) {
+    if (e instanceof DumpFormatException
+        || e instanceof OutputFileException
+        || e instanceof JvmAccessException) {
       return e.getMessage();
     }
     if (e instanceof FileSystemException fileError) {

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       AnalyzeCommand.class,
       ExportCommand.class,
+      PsCommand.class,
+      DumpCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A virtual thread pinned to its carrier: traced code on a virtual thread triggers a class whose
  * static initializer blocks. While it blocks, the virtual thread cannot unmount and its carrier
- * thread serves nobody else.
+ * thread serves nobody else. Then the program says {@code ready} and stays up until it is killed,
+ * so that the live tools can look at it.
  */
 public final class PinnedVirtualThread {
 
@@ -28,7 +29,9 @@ public final class PinnedVirtualThread {
     PinnedVirtualThread app = new PinnedVirtualThread();
     Thread lookup = Thread.ofVirtual().name("lookup").start(app::lookup);
     lookup.join();
+    System.out.println("ready");
     System.out.println("looked up " + app.found + " items");
+    new java.util.concurrent.CountDownLatch(1).await(); // until killed
   }
 
   private volatile int found;
