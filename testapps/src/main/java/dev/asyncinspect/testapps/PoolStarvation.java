@@ -3,6 +3,7 @@ package dev.asyncinspect.testapps;
 import dev.asyncinspect.annotations.Trace;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,6 +19,9 @@ public final class PoolStarvation {
   private final ThreadPoolExecutor pool =
       (ThreadPoolExecutor) Executors.newFixedThreadPool(2, Daemons.named("worker"));
   private final Queue<Thread> waiting = new ConcurrentLinkedQueue<>();
+
+  /** Both jobs run before either submits its child, so no idle worker can take a child. */
+  private final CyclicBarrier bothRunning = new CyclicBarrier(2);
 
   public static void main(String[] args) throws InterruptedException {
     PoolStarvation app = new PoolStarvation();
@@ -43,6 +47,7 @@ public final class PoolStarvation {
 
   @Trace
   int handle(int order) throws Exception {
+    bothRunning.await();
     Future<Integer> price = pool.submit(() -> price(order)); // spawn:price
     waiting.add(Thread.currentThread());
     return price.get(); // await:price-get
