@@ -25,7 +25,8 @@ final class AgentOptions {
           "errorMessages",
           "trace",
           "pinning",
-          "control");
+          "control",
+          "stuck");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -40,6 +41,9 @@ final class AgentOptions {
 
   /** How long a task may wait without progress before it counts as stuck (INFO, watchdog). */
   long stuckMillis = 10_000;
+
+  /** Whether the watchdog runs: option {@code stuck=DURATION}. */
+  boolean watchdog;
 
   TracePatterns trace = TracePatterns.NONE;
 
@@ -98,6 +102,10 @@ final class AgentOptions {
         break;
       case "errorMessages":
         errorMessages = bool(key, value);
+        break;
+      case "stuck":
+        stuckMillis = duration(key, value);
+        watchdog = true;
         break;
       case "control":
         control = bool(key, value);

@@ -56,6 +56,30 @@ public final class Installer {
     if (options.control) {
       ControlChannel.start(writer, recorder, version(), options.stuckMillis);
     }
+    if (options.watchdog) {
+      Path stuckDump = stuckDumpPath(options.dump);
+      StuckWatchdog.start(
+          recorder, new DumpSchedule(writer, stuckDump), stuckDump, options.stuckMillis);
+    }
+  }
+
+  /**
+   * Where the watchdog writes its dump: beside the {@code dump=} file ({@code app.aidump.jsonl}
+   * gives {@code app.stuck.aidump.jsonl}), else {@code async-inspect-PID.stuck.aidump.jsonl} in the
+   * working directory.
+   */
+  static Path stuckDumpPath(String dump) {
+    if (dump == null) {
+      return Path.of("async-inspect-" + ProcessHandle.current().pid() + ".stuck.aidump.jsonl")
+          .toAbsolutePath();
+    }
+    Path path = Path.of(dump).toAbsolutePath();
+    String name = path.getFileName().toString().replaceFirst("\\.gz$", "");
+    String base =
+        name.endsWith(".aidump.jsonl")
+            ? name.substring(0, name.length() - ".aidump.jsonl".length())
+            : name;
+    return path.resolveSibling(base + ".stuck.aidump.jsonl");
   }
 
   /**

@@ -38,7 +38,7 @@ class AgentOptionsTest {
     assertThat(options.problems)
         .containsExactly(
             "unknown option 'colour' ignored; known options: dump, dumpInterval, maxLiveTasks,"
-                + " maxFinishedTasks, maxEvents, errorMessages, trace, pinning, control",
+                + " maxFinishedTasks, maxEvents, errorMessages, trace, pinning, control, stuck",
             "option maxLiveTasks=lots ignored: expected a whole number from 16 to 16777216",
             "option dumpInterval=5 minutes ignored: expected a duration like 500ms, 30s, 5m, 1h");
     assertThat(options.dump).isEqualTo("x.jsonl");

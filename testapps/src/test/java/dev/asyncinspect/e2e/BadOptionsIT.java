@@ -32,7 +32,7 @@ class BadOptionsIT {
         .as(run.describe())
         .containsExactly(
             "[async-inspect] unknown option 'colour' ignored; known options: dump, dumpInterval,"
-                + " maxLiveTasks, maxFinishedTasks, maxEvents, errorMessages, trace, pinning, control",
+                + " maxLiveTasks, maxFinishedTasks, maxEvents, errorMessages, trace, pinning, control, stuck",
             "[async-inspect] option maxEvents=lots ignored: expected a whole number from 0 to"
                 + " 67108864");
     Dump dump = DumpReader.read(run.dump());

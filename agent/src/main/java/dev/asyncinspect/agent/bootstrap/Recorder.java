@@ -164,6 +164,36 @@ public final class Recorder {
     return finished.get(index);
   }
 
+  /**
+   * The live tasks that have waited (BLOCKED, SUSPENDED or QUEUED) for at least {@code nanos}
+   * without a change of state: for each, its id and its transition count, which together name one
+   * episode of waiting. Read without locking, for the watchdog.
+   */
+  public long[] waitingLongerThan(long nanos) {
+    long now = now();
+    long[] found = new long[16];
+    int n = 0;
+    for (int slot = 0; slot < live.length(); slot++) {
+      TaskRecord task = live.getAcquire(slot);
+      if (task == null) {
+        continue;
+      }
+      int state = task.state;
+      boolean waiting =
+          state == TaskStates.BLOCKED
+              || state == TaskStates.SUSPENDED
+              || state == TaskStates.QUEUED;
+      if (waiting && now - task.stateSince >= nanos) {
+        if (n + 2 > found.length) {
+          found = java.util.Arrays.copyOf(found, found.length * 2);
+        }
+        found[n++] = task.id;
+        found[n++] = task.transitions;
+      }
+    }
+    return java.util.Arrays.copyOf(found, n);
+  }
+
   long totalTasks() {
     return nextTaskId.get() - 1;
   }
