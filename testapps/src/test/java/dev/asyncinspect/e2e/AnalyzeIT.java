@@ -11,8 +11,10 @@ import dev.asyncinspect.analyzer.dump.ObjectInfo;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
 import dev.asyncinspect.cli.Main;
 import dev.asyncinspect.testapps.AsyncCacheCycle;
+import dev.asyncinspect.testapps.CleanPools;
 import dev.asyncinspect.testapps.FailingChain;
 import dev.asyncinspect.testapps.FanOutPipeline;
+import dev.asyncinspect.testapps.PoolStarvation;
 import dev.asyncinspect.testapps.StuckFuture;
 import dev.asyncinspect.testapps.VirtualThreadDeadlock;
 import dev.asyncinspect.testapps.VirtualThreadFanOut;
@@ -223,6 +225,49 @@ class AnalyzeIT {
         .isNotEmpty()
         .allSatisfy(
             block -> assertThat(String.join(" ", block)).contains("root cause: a deadlock: "));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(JDK17)
+  void poolStarvationIsOneStarvationDeadlockNamingThePoolAndBothWaits(Jdk jdk) throws Exception {
+    AgentRuns runs = AgentRuns.of(PoolStarvation.class, jdk);
+    Dump dump = runs.dump();
+    ObjectInfo pool =
+        dump.objects().values().stream()
+            .filter(o -> o.executor() != null)
+            .findFirst()
+            .orElseThrow();
+
+    Analyze analyze = Analyze.of(runs);
+    assertThat(analyze.exitCode()).as(analyze.describe()).isEqualTo(1);
+    assertThat(analyze.err()).isEmpty();
+    assertThat(analyze.blocks("FAILED")).isEmpty();
+    List<List<String>> deadlocks = analyze.blocks("DEADLOCK");
+    assertThat(deadlocks).as(analyze.describe()).hasSize(1);
+    String block = String.join("\n", deadlocks.get(0)).replaceAll("\n {4,}", " ");
+    String get = location(PoolStarvation.class, "await:price-get");
+    assertThat(block)
+        .startsWith(
+            "DEADLOCK  4 tasks, starvation of "
+                + pool.label()
+                + " (THREAD_POOL, 2 of 2 workers blocked on work queued on it)\n")
+        .contains("queued on the pool: #");
+    assertThat(block.lines())
+        .filteredOn(line -> line.contains("PoolStarvation.handle  BLOCKED"))
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains(" at " + get + " get() on FutureTask@"));
+
+    JsonNode deadlock = Analyze.of(runs, "--format=json").json().get("deadlocks").get(0);
+    assertThat(deadlock.get("kind").asText()).isEqualTo("STARVATION");
+    assertThat(deadlock.get("executor").get("label").asText()).isEqualTo(pool.label());
+    assertThat(deadlock.get("executor").get("size").asInt()).isEqualTo(2);
+    assertThat(deadlock.get("executor").get("queued")).hasSize(2);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(JDK17)
+  void cleanPoolsHaveNoFinding(Jdk jdk) throws Exception {
+    assertNoFinding(AgentRuns.of(CleanPools.class, jdk));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -13,7 +13,8 @@ import dev.asyncinspect.analyzer.dump.TaskInfo;
  *   <li>a {@code BLOCKED} task → what it waits on; a {@code RUNNING} task or a thread → the lock
  *       the JVM says its thread is blocked on, if any, else the nested traced call it is in;
  *   <li>a {@code SUSPENDED} task → the future it returned, when another task is to complete it;
- *   <li>a future not done → its producer, unless the producer finished;
+ *   <li>a future not done → its producer, unless the producer finished; with no producer, its first
+ *       source not done (a derived future);
  *   <li>a lock, a monitor, a thread being joined → its first live holder, owner or runner;
  *   <li>anything else ends the chain ({@link RootCauses} says why).
  * </ul>
@@ -54,7 +55,10 @@ final class ChainSteps {
         ObjectInfo object = graph.object(node);
         if (object.kind() == ObjectKind.FUTURE) {
           int producer = firstTarget(node, WaitEdge.Relation.COMPLETED_BY, null);
-          return producer >= 0 && !graph.task(producer).state().terminal() ? producer : -1;
+          if (producer < 0) {
+            return firstSource(node);
+          }
+          return !graph.task(producer).state().terminal() ? producer : -1;
         }
         return firstLive(node);
       }
@@ -76,6 +80,17 @@ final class ChainSteps {
     }
     int producer = firstTarget(future, WaitEdge.Relation.COMPLETED_BY, null);
     return producer >= 0 && producer != node ? future : -1;
+  }
+
+  /** The first source of a derived future that is not done; -1 when none is. */
+  private int firstSource(int node) {
+    for (WaitEdge edge : graph.edgesFrom(node)) {
+      if (edge.relation() == WaitEdge.Relation.DERIVED_FROM
+          && !Boolean.TRUE.equals(graph.object(edge.to()).done())) {
+        return edge.to();
+      }
+    }
+    return -1;
   }
 
   private int firstTarget(int node, WaitEdge.Relation relation, WaitEdge.Relation orRelation) {

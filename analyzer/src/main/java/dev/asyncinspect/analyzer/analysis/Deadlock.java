@@ -14,13 +14,28 @@ import java.util.List;
  *     empty
  * @param otherTasks tasks that are part of the same knot of waits (the same strongly connected
  *     component) but not of this minimal cycle; usually empty
+ * @param executor for {@link Kind#STARVATION}, the object id of the starved pool; else null. Such a
+ *     deadlock's {@code cycle} is not one cycle but the wait chains of the pool's workers, one
+ *     after another, each from the worker's task to the work queued on the pool (see {@link
+ *     ExecutorStarvation})
  */
 public record Deadlock(
     Kind kind,
     List<WaitEdge> cycle,
     boolean jvmReported,
     List<Long> threads,
-    List<Long> otherTasks) {
+    List<Long> otherTasks,
+    Integer executor) {
+
+  /** A deadlock that is a cycle, or a JVM report: no starved pool. */
+  public Deadlock(
+      Kind kind,
+      List<WaitEdge> cycle,
+      boolean jvmReported,
+      List<Long> threads,
+      List<Long> otherTasks) {
+    this(kind, cycle, jvmReported, threads, otherTasks, null);
+  }
 
   public Deadlock {
     cycle = List.copyOf(cycle);
@@ -35,7 +50,12 @@ public record Deadlock(
     /** Only locks and monitors, whether the agent or the JVM reported them. */
     LOCK,
     /** Futures and locks, or other things (a thread being joined, a latch). */
-    MIXED
+    MIXED,
+    /**
+     * Executor starvation: every worker of a pool waits, directly or through a chain, on work
+     * queued on that same pool. Not a cycle of the graph; see {@link ExecutorStarvation}.
+     */
+    STARVATION
   }
 
   /** The waiting nodes of the cycle (tasks and threads), in cycle order. */

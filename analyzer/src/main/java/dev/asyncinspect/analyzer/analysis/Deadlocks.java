@@ -18,7 +18,8 @@ import java.util.Set;
  * shortest way back. A platform-thread deadlock the JVM reported is part of the graph already (see
  * {@link WaitForGraph}); it is marked {@link Deadlock#jvmReported()} on the cycle that covers its
  * threads, so that a deadlock both the agent and the JVM saw is reported once. A JVM report whose
- * locks the dump does not name, so that no cycle covers it, is reported on its own.
+ * locks the dump does not name, so that no cycle covers it, is reported on its own. Starved pools
+ * ({@link ExecutorStarvation}) come last, in the dump order of their executors.
  *
  * <p><b>Cost</b>: O(n + m) in the nodes and edges of the graph; no recursion.
  */
@@ -70,6 +71,7 @@ public final class Deadlocks {
         deadlocks.add(new Deadlock(Deadlock.Kind.LOCK, List.of(), true, jvm.threads(), List.of()));
       }
     }
+    deadlocks.addAll(ExecutorStarvation.of(graph));
     return deadlocks;
   }
 

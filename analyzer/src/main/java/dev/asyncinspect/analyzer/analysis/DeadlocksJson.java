@@ -1,5 +1,7 @@
 package dev.asyncinspect.analyzer.analysis;
 
+import dev.asyncinspect.analyzer.dump.ExecutorInfo;
+import dev.asyncinspect.analyzer.dump.ObjectInfo;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,10 @@ import java.util.List;
  *
  * A link is as in {@link WaitJson}, one per waiter of the cycle, in cycle order. A deadlock the JVM
  * reported on threads whose locks the dump does not name has no links and {@code "threads": [31,
- * 32]}; a knot of waits larger than its minimal cycle lists the rest in {@code "otherTasks"}.
+ * 32]}; a knot of waits larger than its minimal cycle lists the rest in {@code "otherTasks"}. An
+ * executor starvation ({@code "kind": "STARVATION"}) has the links of its workers' waits and {@code
+ * "executor": {"object": 1, "label": "ThreadPoolExecutor@6ced8e1b", "executorKind": "THREAD_POOL",
+ * "size": 2, "running": [2, 3], "queued": [5, 7]}}.
  */
 public final class DeadlocksJson {
   private DeadlocksJson() {}
@@ -45,8 +50,25 @@ public final class DeadlocksJson {
               .put("links", json.links(WaitLink.ofCycle(deadlock.cycle())))
               .put("threads", deadlock.threads().isEmpty() ? null : deadlock.threads())
               .put("otherTasks", deadlock.otherTasks().isEmpty() ? null : deadlock.otherTasks())
+              .put("executor", executor(graph, deadlock.executor()))
               .toMap());
     }
     return views;
+  }
+
+  private static Object executor(WaitForGraph graph, Integer executorId) {
+    if (executorId == null) {
+      return null;
+    }
+    ObjectInfo pool = graph.dump().object(executorId);
+    ExecutorInfo executor = pool.executor();
+    return new JsonView()
+        .put("object", pool.id())
+        .put("label", pool.label())
+        .put("executorKind", executor.executorKind())
+        .put("size", executor.capacity())
+        .put("running", executor.running())
+        .put("queued", executor.queued())
+        .toMap();
   }
 }

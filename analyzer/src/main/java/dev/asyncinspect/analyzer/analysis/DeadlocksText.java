@@ -1,6 +1,8 @@
 package dev.asyncinspect.analyzer.analysis;
 
 import dev.asyncinspect.analyzer.dump.Dump;
+import dev.asyncinspect.analyzer.dump.ExecutorInfo;
+import dev.asyncinspect.analyzer.dump.ObjectInfo;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,17 @@ import java.util.Locale;
  * DEADLOCK  2 tasks, lock cycle on virtual threads (invisible to the JVM)
  *   #7 Bank.transfer  BLOCKED 12s at Bank.java:41 lock() on ReentrantLock@5e2de80c held by #8
  *   #8 Bank.transfer  BLOCKED 12s at Bank.java:41 lock() on ReentrantLock@1d44bcfa held by #7
+ * </pre>
+ *
+ * An executor-starvation deadlock has one line per worker's wait and a line for the queued work:
+ *
+ * <pre>
+ * DEADLOCK  4 tasks, starvation of ThreadPoolExecutor@6ced8e1b (THREAD_POOL, 2 of 2 workers
+ *     blocked on work queued on it)
+ *   #2 ThreadPoolExecutor.submit at App.java:40  RUNNING 28ms in nested call #4
+ *   #4 App.handle  BLOCKED 28ms at App.java:48 get() on FutureTask@38d69dfe = future of #5
+ *   ...
+ *   queued on the pool: #5 ThreadPoolExecutor.submit at App.java:46, #7 ...
  * </pre>
  *
  * Lines are wrapped to 80 columns; a pure function to lines.
@@ -33,6 +46,9 @@ public final class DeadlocksText {
       for (WaitLink link : WaitLink.ofCycle(deadlock.cycle())) {
         LineWrap.add(lines, "  " + waitLines.line(link));
       }
+      if (deadlock.executor() != null) {
+        LineWrap.add(lines, "  queued on the pool: " + queued(graph.dump(), deadlock.executor()));
+      }
       if (!deadlock.otherTasks().isEmpty()) {
         List<String> others = deadlock.otherTasks().stream().map(id -> "#" + id).toList();
         LineWrap.add(
@@ -40,6 +56,28 @@ public final class DeadlocksText {
       }
     }
     return lines;
+  }
+
+  /** {@code ThreadPoolExecutor@6ced8e1b (THREAD_POOL, 2 of 2 workers blocked on work ...)}. */
+  private static String pool(Dump dump, int executorId) {
+    ObjectInfo pool = dump.object(executorId);
+    ExecutorInfo executor = pool.executor();
+    return pool.label()
+        + " ("
+        + (executor.executorKind() == null ? "executor" : executor.executorKind())
+        + ", "
+        + executor.running().size()
+        + " of "
+        + executor.capacity()
+        + " workers blocked on work queued on it)";
+  }
+
+  private static String queued(Dump dump, int executorId) {
+    List<String> queued = new ArrayList<>();
+    for (long task : dump.object(executorId).executor().queued()) {
+      queued.add(Names.task(dump, task));
+    }
+    return String.join(", ", queued);
   }
 
   private static String heading(WaitForGraph graph, Deadlock deadlock) {
@@ -67,6 +105,9 @@ public final class DeadlocksText {
     StringBuilder heading = new StringBuilder(Words.count(tasks, "task"));
     if (threads > 0) {
       heading.append(", ").append(Words.count(threads, "untraced thread"));
+    }
+    if (deadlock.executor() != null) {
+      return heading.append(", starvation of ").append(pool(dump, deadlock.executor())).toString();
     }
     heading.append(", ").append(deadlock.kind().name().toLowerCase(Locale.ROOT)).append(" cycle");
     if (deadlock.jvmReported()) {

@@ -71,7 +71,9 @@ final class RootCauses {
                 + future
                 + " incomplete, and no known task will complete it: no known producer");
       case QUEUED:
-        return new ChainEnd(Kind.QUEUED, node, name + " is QUEUED: submitted but not started");
+        String to = task.executor() == null ? "" : " to " + Names.object(dump, task.executor());
+        return new ChainEnd(
+            Kind.QUEUED, node, name + " is QUEUED: submitted" + to + " but not started");
       case BLOCKED:
         return blocked(node, task);
       default:

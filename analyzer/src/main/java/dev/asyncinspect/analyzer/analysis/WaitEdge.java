@@ -24,6 +24,19 @@ public record WaitEdge(
     WAITS_ON,
     /** Future → task: the task is expected to complete the future (the future's producer). */
     COMPLETED_BY,
+    /**
+     * Future → future: a future not yet done that has no producer in the dump, derived from other
+     * futures ({@code thenApply}, {@code thenCompose}, {@code allOf}, ...), waits on each of its
+     * {@code sources}; following them leads to the tasks that produce them.
+     */
+    DERIVED_FROM,
+    /**
+     * Task → executor: a {@code QUEUED} SPAWNED task waits for a worker of the executor it was
+     * handed to. The executor has no edge on to its workers: any one of them that frees up would
+     * start the task, which an edge to each would misstate (a cycle through one busy worker is no
+     * deadlock while another can free up); {@link ExecutorStarvation} judges the pool as a whole.
+     */
+    QUEUED_ON,
     /** Lock or monitor → task: the task holds it. */
     HELD_BY,
     /** Thread object → task: the task runs on the thread being joined. */

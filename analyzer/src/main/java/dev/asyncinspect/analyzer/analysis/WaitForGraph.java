@@ -16,7 +16,10 @@ import java.util.Map;
  *
  * <ul>
  *   <li>a {@code BLOCKED} task → the object it waits on, explained by its await point;
- *   <li>a future not yet done → its producer, the task expected to complete it;
+ *   <li>a future not yet done → its producer, the task expected to complete it; when the dump names
+ *       no producer, → each of its {@code sources}, the futures it is derived from;
+ *   <li>a {@code QUEUED} SPAWNED task → the executor it was handed to (and no further: see {@link
+ *       WaitEdge.Relation#QUEUED_ON});
  *   <li>a lock or monitor → each task holding it;
  *   <li>a thread being joined → the task running on it (the innermost live one);
  *   <li>a {@code RUNNING} task → the innermost live task on its thread, when that is another one: a

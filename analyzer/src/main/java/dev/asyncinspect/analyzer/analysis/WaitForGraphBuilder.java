@@ -75,6 +75,12 @@ final class WaitForGraphBuilder {
         addEdge(new WaitEdge(node, object, WaitEdge.Relation.WAITS_ON, point, null));
       }
     }
+    if (task.state() == TaskState.QUEUED && task.executor() != null) {
+      Integer executor = objectNodes.get(task.executor());
+      if (executor != null) {
+        addEdge(new WaitEdge(node, executor, WaitEdge.Relation.QUEUED_ON, null, null));
+      }
+    }
     TaskInfo inner = task.thread() == null ? null : taskOnThread.get(task.thread());
     if (task.state() == TaskState.RUNNING && inner != null && inner != task) {
       addEdge(new WaitEdge(node, taskNodes.get(inner.id()), WaitEdge.Relation.CALLS, null, null));
@@ -86,6 +92,8 @@ final class WaitForGraphBuilder {
       Integer producer = object.producer() == null ? null : taskNodes.get(object.producer());
       if (producer != null && !Boolean.TRUE.equals(object.done())) {
         addEdge(new WaitEdge(node, producer, WaitEdge.Relation.COMPLETED_BY, null, null));
+      } else if (producer == null && !Boolean.TRUE.equals(object.done())) {
+        addSourceEdges(object, node);
       }
     } else if (object.kind() == ObjectKind.THREAD && object.thread() != null) {
       TaskInfo running = taskOnThread.get(object.thread());
@@ -98,6 +106,16 @@ final class WaitForGraphBuilder {
       Integer holderNode = taskNodes.get(holder);
       if (holderNode != null) {
         addEdge(new WaitEdge(node, holderNode, WaitEdge.Relation.HELD_BY, null, null));
+      }
+    }
+  }
+
+  /** A derived future with no known producer waits on each of its sources. */
+  private void addSourceEdges(ObjectInfo future, int node) {
+    for (int source : future.sources()) {
+      Integer sourceNode = objectNodes.get(source);
+      if (sourceNode != null && sourceNode != node) {
+        addEdge(new WaitEdge(node, sourceNode, WaitEdge.Relation.DERIVED_FROM, null, null));
       }
     }
   }

@@ -82,6 +82,8 @@ final class WaitLines {
     String next = shortName(release.to());
     return switch (release.relation()) {
       case COMPLETED_BY -> "= future of " + next;
+      case DERIVED_FROM ->
+          "derived from " + Names.node(graph, release.to()) + producer(release.to());
       case RUN_BY -> {
         ObjectInfo thread = graph.object(release.from());
         String name =
@@ -92,6 +94,16 @@ final class WaitLines {
       }
       default -> "held by " + next;
     };
+  }
+
+  /** {@code " = future of #5"} for a future whose producer is in the graph, else empty. */
+  private String producer(int future) {
+    for (WaitEdge edge : graph.edgesFrom(future)) {
+      if (edge.relation() == WaitEdge.Relation.COMPLETED_BY) {
+        return " = future of " + shortName(edge.to());
+      }
+    }
+    return "";
   }
 
   /** {@code #8} for a task (its name is on its own line), the full name for anything else. */

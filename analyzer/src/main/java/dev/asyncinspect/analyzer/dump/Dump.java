@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param events the recent history of state changes, in {@code seq} order
  * @param end the end record, or null when the dump is truncated
  * @param warnings what the reader found odd but could read past (truncation, dangling ids)
+ * @param spawnPoints the spawn points by id (format 1.1)
+ * @param pinned the recorded blocks of pinned virtual threads, in dump order (format 1.1)
  */
 public record Dump(
     Path source,
@@ -37,7 +39,42 @@ public record Dump(
     List<StatsInfo> pointStats,
     List<EventInfo> events,
     EndInfo end,
-    List<String> warnings) {
+    List<String> warnings,
+    Map<Integer, SpawnPointInfo> spawnPoints,
+    List<PinnedInfo> pinned) {
+
+  /** A dump of format 1.0: no spawn points, no pinned records. */
+  public Dump(
+      Path source,
+      Header header,
+      Map<Integer, MethodInfo> methods,
+      Map<Integer, AwaitPointInfo> awaitPoints,
+      Map<Long, ThreadInfo> threads,
+      List<TaskInfo> tasks,
+      Map<Integer, ObjectInfo> objects,
+      List<JvmDeadlockInfo> jvmDeadlocks,
+      List<StatsInfo> methodStats,
+      List<StatsInfo> pointStats,
+      List<EventInfo> events,
+      EndInfo end,
+      List<String> warnings) {
+    this(
+        source,
+        header,
+        methods,
+        awaitPoints,
+        threads,
+        tasks,
+        objects,
+        jvmDeadlocks,
+        methodStats,
+        pointStats,
+        events,
+        end,
+        warnings,
+        Map.of(),
+        List.of());
+  }
 
   public Dump {
     methods = Copies.orderedMap(methods);
@@ -50,6 +87,8 @@ public record Dump(
     pointStats = Copies.list(pointStats);
     events = EventList.of(events); // compact: a dump may hold millions
     warnings = Copies.list(warnings);
+    spawnPoints = Copies.orderedMap(spawnPoints);
+    pinned = Copies.list(pinned);
   }
 
   /** Whether the dump has its end record; a truncated dump has not. */
@@ -81,6 +120,11 @@ public record Dump(
   /** The await point with an id, or null when the dump has none (the reader warned about it). */
   public AwaitPointInfo awaitPoint(int id) {
     return awaitPoints.get(id);
+  }
+
+  /** The spawn point with an id, or null when the dump has none. */
+  public SpawnPointInfo spawnPoint(int id) {
+    return spawnPoints.get(id);
   }
 
   /** The object with an id, or null when the dump has none (the reader warned about it). */

@@ -19,10 +19,12 @@ final class DumpAssembler {
   private final Header header;
   private final Map<Integer, MethodInfo> methods = new LinkedHashMap<>();
   private final Map<Integer, AwaitPointInfo> awaitPoints = new LinkedHashMap<>();
+  private final Map<Integer, SpawnPointInfo> spawnPoints = new LinkedHashMap<>();
   private final Map<Long, ThreadInfo> threads = new LinkedHashMap<>();
   private final List<TaskInfo> tasks = new ArrayList<>();
   private final Set<Long> taskIds = new HashSet<>();
   private final Map<Integer, ObjectInfo> objects = new LinkedHashMap<>();
+  private final List<PinnedInfo> pinned = new ArrayList<>();
   private final List<JvmDeadlockInfo> jvmDeadlocks = new ArrayList<>();
   private final List<StatsInfo> methodStats = new ArrayList<>();
   private final List<StatsInfo> pointStats = new ArrayList<>();
@@ -61,6 +63,11 @@ final class DumpAssembler {
         AwaitPointInfo point = RecordDecoder.awaitPoint(f);
         putOnce(awaitPoints, point.id(), point, f);
       }
+      case "spawnPoint" -> {
+        SpawnPointInfo point = RecordDecoder.spawnPoint(f);
+        putOnce(spawnPoints, point.id(), point, f);
+      }
+      case "pinned" -> pinned.add(RecordDecoder.pinned(f));
       case "thread" -> {
         ThreadInfo thread = RecordDecoder.thread(f);
         putOnce(threads, thread.id(), thread, f);
@@ -115,7 +122,9 @@ final class DumpAssembler {
         pointStats,
         builtEvents,
         end,
-        warningList);
+        warningList,
+        spawnPoints,
+        pinned);
   }
 
   /** Adds a task decoded by {@link TaskLine}'s fast path, from line {@code line}. */

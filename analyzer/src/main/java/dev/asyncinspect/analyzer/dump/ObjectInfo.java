@@ -16,6 +16,9 @@ import java.util.List;
  * @param locked locks: whether the JVM says it is locked, or null
  * @param thread {@code THREAD} objects: the thread's id, else null
  * @param waiters the tasks {@code BLOCKED} on it
+ * @param sources futures with no known producer that are derived from other futures ({@code
+ *     thenApply}, {@code allOf}, ...): the object ids of the futures it waits for; else empty
+ * @param executor {@code EXECUTOR} objects: the pool's kind, sizes and work; else null
  */
 public record ObjectInfo(
     int id,
@@ -28,11 +31,32 @@ public record ObjectInfo(
     List<Long> holders,
     Boolean locked,
     Long thread,
-    List<Long> waiters) {
+    List<Long> waiters,
+    List<Integer> sources,
+    ExecutorInfo executor) {
 
   public ObjectInfo {
     holders = Copies.list(holders);
     waiters = Copies.list(waiters);
+    sources = Copies.list(sources);
+  }
+
+  /** An object of format 1.0: no sources, not an executor. */
+  public ObjectInfo(
+      int id,
+      ObjectKind kind,
+      String className,
+      String identity,
+      Boolean done,
+      String state,
+      Long producer,
+      List<Long> holders,
+      Boolean locked,
+      Long thread,
+      List<Long> waiters) {
+    this(
+        id, kind, className, identity, done, state, producer, holders, locked, thread, waiters,
+        List.of(), null);
   }
 
   /** {@code SimpleClass@identity}, e.g. {@code CompletableFuture@5e9f23b4}. */

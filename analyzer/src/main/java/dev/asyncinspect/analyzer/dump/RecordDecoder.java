@@ -42,21 +42,24 @@ final class RecordDecoder {
   }
 
   static AwaitPointInfo awaitPoint(JsonFields f) throws DumpFormatException {
-    JsonFields callee = f.optionalObject("callee");
     return new AwaitPointInfo(
         f.requiredInt("id"),
         f.requiredInt("method"),
         f.optionalString("file"),
         f.optionalInt("line"),
         f.requiredString("operation"),
-        callee == null
-            ? null
-            : new Callee(
-                callee.requiredString("owner"),
-                callee.requiredString("name"),
-                callee.requiredString("descriptor")),
+        callee(f.optionalObject("callee")),
         f.requiredEnum("kind", AwaitKind.class),
         f.requiredBoolean("timed"));
+  }
+
+  private static Callee callee(JsonFields callee) throws DumpFormatException {
+    return callee == null
+        ? null
+        : new Callee(
+            callee.requiredString("owner"),
+            callee.requiredString("name"),
+            callee.requiredString("descriptor"));
   }
 
   static ThreadInfo thread(JsonFields f) throws DumpFormatException {
@@ -98,13 +101,16 @@ final class RecordDecoder {
                 await.requiredLong("since")),
         f.optionalInt("future"),
         JsonContainers.intList(f, "holds"),
-        error == null ? null : error(error, 0));
+        error == null ? null : error(error, 0),
+        f.optionalInt("spawnPoint"),
+        f.optionalInt("executor"));
   }
 
   static ObjectInfo object(JsonFields f) throws DumpFormatException {
+    ObjectKind kind = f.requiredEnum("kind", ObjectKind.class);
     return new ObjectInfo(
         f.requiredInt("id"),
-        f.requiredEnum("kind", ObjectKind.class),
+        kind,
         f.requiredString("class"),
         f.requiredString("identity"),
         f.optionalBoolean("done"),
@@ -113,7 +119,42 @@ final class RecordDecoder {
         JsonContainers.longList(f, "holders"),
         f.optionalBoolean("locked"),
         f.optionalLong("thread"),
-        JsonContainers.longList(f, "waiters"));
+        JsonContainers.longList(f, "waiters"),
+        JsonContainers.intList(f, "sources"),
+        kind == ObjectKind.EXECUTOR ? executor(f) : null);
+  }
+
+  private static ExecutorInfo executor(JsonFields f) throws DumpFormatException {
+    return new ExecutorInfo(
+        f.optionalString("executorKind"),
+        f.optionalInt("poolSize"),
+        f.optionalInt("corePoolSize"),
+        f.optionalInt("maximumPoolSize"),
+        f.optionalInt("parallelism"),
+        f.optionalInt("activeCount"),
+        f.optionalLong("queueSize"),
+        JsonContainers.longList(f, "queued"),
+        JsonContainers.longList(f, "running"));
+  }
+
+  static SpawnPointInfo spawnPoint(JsonFields f) throws DumpFormatException {
+    return new SpawnPointInfo(
+        f.requiredInt("id"),
+        f.requiredInt("method"),
+        f.optionalString("file"),
+        f.optionalInt("line"),
+        f.requiredString("operation"),
+        callee(f.optionalObject("callee")));
+  }
+
+  static PinnedInfo pinned(JsonFields f) throws DumpFormatException {
+    return new PinnedInfo(
+        f.requiredLong("thread"),
+        f.optionalLong("task"),
+        f.optionalInt("point"),
+        f.requiredLong("start"),
+        f.requiredLong("duration"),
+        frames(JsonContainers.objectList(f, "stack")));
   }
 
   static JvmDeadlockInfo jvmDeadlock(JsonFields f) throws DumpFormatException {

@@ -25,6 +25,9 @@ import java.util.List;
  * @param future for an ASYNC task, the object id of the future its method returned, or null
  * @param holds object ids of the locks and monitors the task holds; empty when none
  * @param error the exception of a {@code FAILED} or {@code CANCELLED} task, or null
+ * @param spawnPoint SPAWNED tasks: the spawn point where the work was handed off; else null
+ * @param executor SPAWNED tasks not yet finished: the object id of the executor that runs the work
+ *     (null for a new thread, and for other tasks)
  */
 public record TaskInfo(
     long id,
@@ -45,9 +48,56 @@ public record TaskInfo(
     AwaitInfo await,
     Integer future,
     List<Integer> holds,
-    ErrorInfo error) {
+    ErrorInfo error,
+    Integer spawnPoint,
+    Integer executor) {
 
   public TaskInfo {
     holds = Copies.list(holds);
+  }
+
+  /** A task of format 1.0, which has no spawn point and no executor. */
+  public TaskInfo(
+      long id,
+      int method,
+      String name,
+      TaskKind kind,
+      TaskState state,
+      Long parent,
+      Long thread,
+      Long startThread,
+      long start,
+      Long end,
+      long stateSince,
+      int transitions,
+      long runningNanos,
+      long blockedNanos,
+      long suspendedNanos,
+      AwaitInfo await,
+      Integer future,
+      List<Integer> holds,
+      ErrorInfo error) {
+    this(
+        id,
+        method,
+        name,
+        kind,
+        state,
+        parent,
+        thread,
+        startThread,
+        start,
+        end,
+        stateSince,
+        transitions,
+        runningNanos,
+        blockedNanos,
+        suspendedNanos,
+        await,
+        future,
+        holds,
+        error,
+        null,
+        null);
   }
 }

@@ -33,11 +33,9 @@ final class TaskLine {
     "await",
     "future",
     "holds",
-    // Fields of format 1.1 that the model does not hold: skipped, as the general path does.
     "spawnPoint",
     "executor"
   };
-  private static final int FIRST_SKIPPED = 18;
   private static final byte[][] FIELD_NAMES = new byte[FIELDS.length][];
   private static final int REQUIRED =
       mask(
@@ -133,7 +131,9 @@ final class TaskLine {
         await,
         isSet(16) ? (int) numbers[16] : null,
         holds,
-        null);
+        null,
+        isSet(18) ? (int) numbers[18] : null,
+        isSet(19) ? (int) numbers[19] : null);
   }
 
   /** Where the last accepted line ended: its newline, or the end of the bytes. */
@@ -160,9 +160,6 @@ final class TaskLine {
       return false; // a duplicate: the general path refuses it with a message
     }
     seen |= 1 << index;
-    if (index >= FIRST_SKIPPED) {
-      return in.number();
-    }
     switch (index) {
       case 2:
         name = in.string();
@@ -177,7 +174,7 @@ final class TaskLine {
         return await();
       case 17:
         return holds();
-      case 1, 11, 16:
+      case 1, 11, 16, 18, 19:
         return intNumber(index);
       default:
         if (!in.number()) {

@@ -7,6 +7,7 @@ import dev.asyncinspect.analyzer.dump.Dump;
 import dev.asyncinspect.analyzer.dump.EndInfo;
 import dev.asyncinspect.analyzer.dump.ErrorInfo;
 import dev.asyncinspect.analyzer.dump.EventInfo;
+import dev.asyncinspect.analyzer.dump.ExecutorInfo;
 import dev.asyncinspect.analyzer.dump.Header;
 import dev.asyncinspect.analyzer.dump.JvmDeadlockInfo;
 import dev.asyncinspect.analyzer.dump.MethodInfo;
@@ -77,6 +78,55 @@ final class WaitDumpBuilder {
             null,
             null,
             List.of()));
+  }
+
+  /** A future not done, with no producer, derived from {@code sources} ({@code thenApply}...). */
+  WaitDumpBuilder derived(int id, Integer... sources) {
+    return object(
+        new ObjectInfo(
+            id,
+            ObjectKind.FUTURE,
+            "java.util.concurrent.CompletableFuture",
+            "f" + id,
+            false,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            List.of(),
+            List.of(sources),
+            null));
+  }
+
+  /** A {@code THREAD_POOL} executor of at most {@code size} workers. */
+  WaitDumpBuilder pool(int id, int size, List<Long> queued, List<Long> running) {
+    ExecutorInfo executor =
+        new ExecutorInfo(
+            "THREAD_POOL",
+            running.size(),
+            size,
+            size,
+            null,
+            running.size(),
+            (long) queued.size(),
+            queued,
+            running);
+    return object(
+        new ObjectInfo(
+            id,
+            ObjectKind.EXECUTOR,
+            "java.util.concurrent.ThreadPoolExecutor",
+            "p" + id,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            List.of(),
+            List.of(),
+            executor));
   }
 
   WaitDumpBuilder lock(int id, Long... holders) {
@@ -168,6 +218,7 @@ final class WaitDumpBuilder {
     private Integer future;
     private List<Integer> holds = List.of();
     private ErrorInfo error;
+    private Integer executor;
 
     private Task(long id, TaskState state, long since) {
       this.id = id;
@@ -186,6 +237,13 @@ final class WaitDumpBuilder {
     Task returned(int futureId) {
       kind = TaskKind.ASYNC;
       future = futureId;
+      return this;
+    }
+
+    /** A SPAWNED task handed to executor {@code executorId}. */
+    Task spawnedOn(int executorId) {
+      kind = TaskKind.SPAWNED;
+      executor = executorId;
       return this;
     }
 
@@ -244,7 +302,9 @@ final class WaitDumpBuilder {
           await,
           future,
           holds,
-          error);
+          error,
+          null,
+          executor);
     }
   }
 }

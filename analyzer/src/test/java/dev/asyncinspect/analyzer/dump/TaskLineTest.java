@@ -56,7 +56,7 @@ class TaskLineTest {
   }
 
   @Test
-  void fieldsInAnyOrderAndTheFormat11FieldsTheModelLacksSkipped() {
+  void fieldsInAnyOrderWithTheFormat11SpawnPointAndExecutor() {
     String line =
         "{\"type\":\"task\",\"state\":\"COMPLETED\",\"kind\":\"SYNC\",\"spawnPoint\":3,"
             + "\"id\":2,\"method\":7,\"name\":\"a-b c\",\"start\":1,\"end\":9,\"stateSince\":9,"
@@ -83,7 +83,9 @@ class TaskLineTest {
                 null,
                 null,
                 List.of(),
-                null));
+                null,
+                3,
+                4));
   }
 
   @ParameterizedTest
@@ -127,7 +129,9 @@ class TaskLineTest {
   @Test
   void oneParserReadsLineAfterLineWithoutCarryingFieldsOver() {
     TaskLine parser = new TaskLine();
-    byte[] full = FULL.getBytes(StandardCharsets.UTF_8);
+    byte[] full =
+        FULL.replace("\"holds\"", "\"spawnPoint\":1,\"executor\":2,\"holds\"")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] bare =
         ("{\"type\":\"task\",\"id\":2,\"method\":7,\"name\":\"x\",\"kind\":\"SYNC\","
                 + "\"state\":\"RUNNING\",\"start\":1,\"stateSince\":1,\"transitions\":1,"
@@ -139,6 +143,8 @@ class TaskLineTest {
     assertThat(second.await()).isNull();
     assertThat(second.future()).isNull();
     assertThat(second.holds()).isEmpty();
+    assertThat(second.spawnPoint()).isNull();
+    assertThat(second.executor()).isNull();
   }
 
   @Test
