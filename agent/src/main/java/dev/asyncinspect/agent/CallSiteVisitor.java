@@ -5,14 +5,9 @@ import dev.asyncinspect.agent.bootstrap.AwaitSite;
 import dev.asyncinspect.agent.bootstrap.MethodSite;
 import dev.asyncinspect.agent.bootstrap.Registry;
 import dev.asyncinspect.agent.bootstrap.SpawnSite;
-import java.util.HashSet;
-import java.util.Set;
-import net.bytebuddy.jar.asm.Handle;
-import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Rewrites the calls of one traced method (or of a lambda body it defines) that wait or that hand
@@ -40,7 +35,7 @@ import net.bytebuddy.utility.OpenedClassReader;
  * (which wraps it as a SPAWNED task when a traced task runs), and what it returns passed to {@code
  * AsyncInspect.handedOff}, which binds a returned future to that task.
  */
-final class CallSiteVisitor extends MethodVisitor {
+final class CallSiteVisitor extends CodePositionVisitor {
   private static final String FACADE = "dev/asyncinspect/agent/bootstrap/AsyncInspect";
 
   private final MethodSite method;
@@ -51,13 +46,8 @@ final class CallSiteVisitor extends MethodVisitor {
   private final SpawnOperations spawns;
   private final String sourceFile;
   private final int classVersion;
-  private final Set<Label> handlers = new HashSet<>();
-  private boolean atHandlerStart;
-  private int line;
-  private int firstLine;
   private int ordinal;
   private int spawnOrdinal;
-  private int slotsUsed;
   private int maxTempSlot;
 
   /**
@@ -76,7 +66,7 @@ final class CallSiteVisitor extends MethodVisitor {
       int access,
       String name,
       String descriptor) {
-    super(OpenedClassReader.ASM_API, mv);
+    super(mv, access, descriptor);
     this.method = method;
     this.unit = name + descriptor;
     this.ownBody = name.equals(method.name());
@@ -85,42 +75,6 @@ final class CallSiteVisitor extends MethodVisitor {
     this.spawns = spawns;
     this.sourceFile = sourceFile;
     this.classVersion = classVersion;
-    this.slotsUsed =
-        (Type.getArgumentsAndReturnSizes(descriptor) >> 2)
-            - ((access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
-  }
-
-  @Override
-  public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-    handlers.add(handler);
-    super.visitTryCatchBlock(start, end, handler, type);
-  }
-
-  @Override
-  public void visitLabel(Label label) {
-    super.visitLabel(label);
-    if (handlers.contains(label)) {
-      atHandlerStart = true;
-    }
-  }
-
-  @Override
-  public void visitLineNumber(int line, Label start) {
-    this.line = line;
-    if (firstLine == 0 || line < firstLine) {
-      firstLine = line;
-    }
-    super.visitLineNumber(line, start);
-  }
-
-  @Override
-  public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
-    int slots = 0;
-    for (int i = 0; i < numLocal; i++) {
-      slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
-    }
-    slotsUsed = Math.max(slotsUsed, slots);
-    super.visitFrame(type, numLocal, local, numStack, stack);
   }
 
   @Override
@@ -329,86 +283,9 @@ final class CallSiteVisitor extends MethodVisitor {
     }
   }
 
-  /** A wait that threw ends where the exception is caught: first thing in each handler. */
-  private void beforeInstruction() {
-    if (atHandlerStart) {
-      atHandlerStart = false;
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, FACADE, "handlerEntered", "()V", false);
-    }
-  }
-
   @Override
-  public void visitVarInsn(int opcode, int varIndex) {
-    beforeInstruction();
-    boolean wide =
-        opcode == Opcodes.LLOAD
-            || opcode == Opcodes.DLOAD
-            || opcode == Opcodes.LSTORE
-            || opcode == Opcodes.DSTORE;
-    slotsUsed = Math.max(slotsUsed, varIndex + (wide ? 2 : 1));
-    super.visitVarInsn(opcode, varIndex);
-  }
-
-  @Override
-  public void visitIincInsn(int varIndex, int increment) {
-    beforeInstruction();
-    slotsUsed = Math.max(slotsUsed, varIndex + 1);
-    super.visitIincInsn(varIndex, increment);
-  }
-
-  @Override
-  public void visitIntInsn(int opcode, int operand) {
-    beforeInstruction();
-    super.visitIntInsn(opcode, operand);
-  }
-
-  @Override
-  public void visitTypeInsn(int opcode, String type) {
-    beforeInstruction();
-    super.visitTypeInsn(opcode, type);
-  }
-
-  @Override
-  public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-    beforeInstruction();
-    super.visitFieldInsn(opcode, owner, name, descriptor);
-  }
-
-  @Override
-  public void visitInvokeDynamicInsn(
-      String name, String descriptor, Handle bootstrapMethodHandle, Object... bootstrapArgs) {
-    beforeInstruction();
-    super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapArgs);
-  }
-
-  @Override
-  public void visitJumpInsn(int opcode, Label label) {
-    beforeInstruction();
-    super.visitJumpInsn(opcode, label);
-  }
-
-  @Override
-  public void visitLdcInsn(Object value) {
-    beforeInstruction();
-    super.visitLdcInsn(value);
-  }
-
-  @Override
-  public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-    beforeInstruction();
-    super.visitTableSwitchInsn(min, max, dflt, labels);
-  }
-
-  @Override
-  public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-    beforeInstruction();
-    super.visitLookupSwitchInsn(dflt, keys, labels);
-  }
-
-  @Override
-  public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-    beforeInstruction();
-    super.visitMultiANewArrayInsn(descriptor, numDimensions);
+  void atHandlerStart() {
+    super.visitMethodInsn(Opcodes.INVOKESTATIC, FACADE, "handlerEntered", "()V", false);
   }
 
   @Override
