@@ -33,10 +33,11 @@ import net.bytebuddy.jar.asm.Type;
  * <p>Each hand-off call ({@code supplyAsync}, {@code execute}, {@code submit}, {@code new
  * Thread(r)}, ...) gets its work argument passed through the facade's {@code spawn...} method
  * (which wraps it as a SPAWNED task when a traced task runs), and what it returns passed to {@code
- * AsyncInspect.handedOff}, which binds a returned future to that task.
+ * Handoffs.handedOff}, which binds a returned future to that task.
  */
 final class CallSiteVisitor extends CodePositionVisitor {
   private static final String FACADE = "dev/asyncinspect/agent/bootstrap/AsyncInspect";
+  private static final String HANDOFFS = "dev/asyncinspect/agent/bootstrap/Handoffs";
 
   private final MethodSite method;
   private final String unit;
@@ -104,7 +105,7 @@ final class CallSiteVisitor extends CodePositionVisitor {
         super.visitInsn(Opcodes.ACONST_NULL);
       }
       super.visitMethodInsn(
-          Opcodes.INVOKESTATIC, FACADE, "handedOff", "(Ljava/lang/Object;)V", false);
+          Opcodes.INVOKESTATIC, HANDOFFS, "handedOff", "(Ljava/lang/Object;)V", false);
     } else {
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }
@@ -152,14 +153,18 @@ final class CallSiteVisitor extends CodePositionVisitor {
           break;
         case DEFAULT_ASYNC:
           super.visitMethodInsn(
-              Opcodes.INVOKESTATIC, FACADE, "defaultAsyncExecutor", "()Ljava/lang/Object;", false);
+              Opcodes.INVOKESTATIC,
+              HANDOFFS,
+              "defaultAsyncExecutor",
+              "()Ljava/lang/Object;",
+              false);
           break;
         default:
           super.visitInsn(Opcodes.ACONST_NULL);
       }
       pushInt(site.id());
       super.visitMethodInsn(
-          Opcodes.INVOKESTATIC, FACADE, op.work.facadeMethod, op.work.facadeDescriptor, false);
+          Opcodes.INVOKESTATIC, HANDOFFS, op.work.facadeMethod, op.work.facadeDescriptor, false);
     }
     return true;
   }

@@ -1,18 +1,8 @@
 package dev.asyncinspect.agent.bootstrap;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The facade that woven code calls. Every method is static, returns quickly, never blocks and never
@@ -29,13 +19,6 @@ import java.util.function.Supplier;
  * current (and unchanged otherwise), then call {@link #handedOff} with what the call returned.
  */
 public final class AsyncInspect {
-  /**
-   * Where {@code CompletableFuture.*Async} without an executor runs its work: the common pool, or a
-   * new thread per task when the common pool has no parallelism.
-   */
-  private static final Object DEFAULT_ASYNC_EXECUTOR =
-      ForkJoinPool.getCommonPoolParallelism() > 1 ? ForkJoinPool.commonPool() : null;
-
   /** Starts a task for the traced method {@code methodId}; returns it for {@link #exit}. */
   public static Object enter(int methodId) {
     try {
@@ -185,7 +168,7 @@ public final class AsyncInspect {
       if (recorder != null && task != null && task.state == TaskStates.BLOCKED) {
         endWait(recorder, task, false, true);
       }
-      abandonHandOff(recorder, thread);
+      Handoffs.abandon(recorder, thread);
     } catch (Throwable e) {
       Recorder.internalError(e);
     }
@@ -200,110 +183,6 @@ public final class AsyncInspect {
       }
     } catch (Throwable e) {
       Recorder.internalError(e);
-    }
-  }
-
-  /** The executor {@code CompletableFuture.*Async} uses when none is given. */
-  public static Object defaultAsyncExecutor() {
-    return DEFAULT_ASYNC_EXECUTOR;
-  }
-
-  public static Runnable spawnRunnable(Runnable work, Object executor, int siteId) {
-    TaskRecord task = spawn(work, executor, siteId);
-    return task == null ? work : new SpawnedWork.OfRunnable(work, task);
-  }
-
-  public static <V> Callable<V> spawnCallable(Callable<V> work, Object executor, int siteId) {
-    TaskRecord task = spawn(work, executor, siteId);
-    return task == null ? work : new SpawnedWork.OfCallable<>(work, task);
-  }
-
-  public static <T> Supplier<T> spawnSupplier(Supplier<T> work, Object executor, int siteId) {
-    TaskRecord task = spawn(work, executor, siteId);
-    return task == null ? work : new SpawnedWork.OfSupplier<>(work, task);
-  }
-
-  public static <T, R> Function<T, R> spawnFunction(
-      Function<T, R> work, Object executor, int siteId) {
-    TaskRecord task = spawn(work, executor, siteId);
-    return task == null ? work : new SpawnedWork.OfFunction<>(work, task);
-  }
-
-  public static <T, U, R> BiFunction<T, U, R> spawnBiFunction(
-      BiFunction<T, U, R> work, Object executor, int siteId) {
-    TaskRecord task = spawn(work, executor, siteId);
-    return task == null ? work : new SpawnedWork.OfBiFunction<>(work, task);
-  }
-
-  public static <T> Consumer<T> spawnConsumer(Consumer<T> work, Object executor, int siteId) {
-    TaskRecord task = spawn(work, executor, siteId);
-    return task == null ? work : new SpawnedWork.OfConsumer<>(work, task);
-  }
-
-  public static <T, U> BiConsumer<T, U> spawnBiConsumer(
-      BiConsumer<T, U> work, Object executor, int siteId) {
-    TaskRecord task = spawn(work, executor, siteId);
-    return task == null ? work : new SpawnedWork.OfBiConsumer<>(work, task);
-  }
-
-  /** For {@code invokeAll}: each callable its own SPAWNED task, in a new collection. */
-  public static Collection<?> spawnCallables(Collection<?> work, Object executor, int siteId) {
-    try {
-      if (work == null || ThreadState.currentTask() == null) {
-        return work;
-      }
-      List<Object> wrapped = new ArrayList<>(work.size());
-      for (Object callable : work) {
-        wrapped.add(
-            callable instanceof Callable
-                ? spawnCallable((Callable<?>) callable, executor, siteId)
-                : callable);
-      }
-      return wrapped;
-    } catch (Throwable e) {
-      Recorder.internalError(e);
-      return work;
-    }
-  }
-
-  /**
-   * After a hand-off call returned {@code returned}: a future it returned is bound to the SPAWNED
-   * task that completes it, so a wait on it names that task.
-   */
-  public static void handedOff(Object returned) {
-    try {
-      ThreadState thread = ThreadState.current();
-      TaskRecord task = thread.handingOff;
-      if (task != null) {
-        thread.handingOff = null;
-        if (returned instanceof Future || returned instanceof CompletionStage) {
-          task.binding = new FutureBinding(task, returned);
-        }
-      }
-    } catch (Throwable e) {
-      Recorder.internalError(e);
-    }
-  }
-
-  /** A SPAWNED task for {@code work}, or null when no traced task runs here (or on error). */
-  private static TaskRecord spawn(Object work, Object executor, int siteId) {
-    try {
-      Recorder recorder = Recorder.active;
-      if (recorder == null || work == null) {
-        return null;
-      }
-      ThreadState thread = ThreadState.current();
-      TaskRecord parent = thread.current;
-      SpawnSite site = parent == null ? null : recorder.registry.spawnSite(siteId);
-      if (site == null) {
-        return null;
-      }
-      TaskRecord task = recorder.startSpawned(site, parent, thread, executor);
-      thread.handingOff = task;
-      return task;
-    } catch (Throwable e) {
-      Recorder.internalError(e);
-      return null;
     }
   }
 
@@ -336,25 +215,11 @@ public final class AsyncInspect {
     recorder.transition(task, TaskStates.SUSPENDED, null);
   }
 
-  /**
-   * A hand-off call threw before returning: its work never reached the executor, so its task ends,
-   * CANCELLED, instead of staying QUEUED forever.
-   */
-  private static void abandonHandOff(Recorder recorder, ThreadState thread) {
-    TaskRecord rejected = thread.handingOff;
-    if (rejected != null) {
-      thread.handingOff = null;
-      if (recorder != null && rejected.state == TaskStates.QUEUED) {
-        recorder.finish(rejected, TaskStates.CANCELLED, null);
-      }
-    }
-  }
-
   /** The task's method has returned: the thread goes back to the task that called it. */
   private static void leaveThread(TaskRecord task) {
     ThreadState thread = task.thread;
     if (thread != null) {
-      abandonHandOff(Recorder.active, thread);
+      Handoffs.abandon(Recorder.active, thread);
       thread.current = task.callerOnThread;
       if (task.heldCount > 0 && task.callerOnThread != null) {
         task.passHeldTo(task.callerOnThread);
