@@ -5,6 +5,7 @@ import dev.asyncinspect.analyzer.analysis.Deadlock;
 import dev.asyncinspect.analyzer.analysis.Deadlocks;
 import dev.asyncinspect.analyzer.analysis.Failure;
 import dev.asyncinspect.analyzer.analysis.Failures;
+import dev.asyncinspect.analyzer.analysis.PinnedThreads;
 import dev.asyncinspect.analyzer.analysis.Statistics;
 import dev.asyncinspect.analyzer.analysis.StuckCriteria;
 import dev.asyncinspect.analyzer.analysis.StuckTasks;
@@ -28,6 +29,7 @@ final class Analysis {
   private StuckTasks stuck;
   private List<Deadlock> deadlocks;
   private List<Failure> failures;
+  private List<PinnedThreads.Pin> pins;
 
   /**
    * @param sections the sections to show; every one when empty
@@ -54,6 +56,13 @@ final class Analysis {
 
   Set<Section> sections() {
     return sections;
+  }
+
+  List<PinnedThreads.Pin> pins() {
+    if (pins == null) {
+      pins = PinnedThreads.of(dump);
+    }
+    return pins;
   }
 
   WaitForGraph graph() {

@@ -76,6 +76,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
   boolean showStats;
 
   @Option(
+      names = "--show-lints",
+      description = "Lints: virtual threads pinned to their carrier while running traced code.")
+  boolean showLints;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
@@ -127,6 +132,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     if (showStats) {
       sections.add(Section.STATISTICS);
+    }
+    if (showLints) {
+      sections.add(Section.LINTS);
     }
     return sections;
   }

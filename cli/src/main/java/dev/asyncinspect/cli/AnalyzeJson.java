@@ -7,6 +7,7 @@ import dev.asyncinspect.analyzer.analysis.CallGraphJson;
 import dev.asyncinspect.analyzer.analysis.DeadlocksJson;
 import dev.asyncinspect.analyzer.analysis.DumpSummaryJson;
 import dev.asyncinspect.analyzer.analysis.FailuresJson;
+import dev.asyncinspect.analyzer.analysis.PinnedThreads;
 import dev.asyncinspect.analyzer.analysis.StatisticsJson;
 import dev.asyncinspect.analyzer.analysis.StuckTasksJson;
 import java.util.ArrayList;
@@ -59,6 +60,20 @@ final class AnalyzeJson {
     }
     if (analysis.shows(Section.STATISTICS)) {
       document.put("statistics", StatisticsJson.view(analysis.statistics()));
+    }
+    if (analysis.shows(Section.LINTS)) {
+      List<Map<String, Object>> pinned = new ArrayList<>();
+      for (PinnedThreads.Pin pin : analysis.pins()) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        if (pin.task() != null) {
+          view.put("task", pin.task());
+        }
+        view.put("thread", pin.thread());
+        view.put("durationNanos", pin.durationNanos());
+        view.put("location", pin.location());
+        pinned.add(view);
+      }
+      document.put("lints", Map.of("pinned", pinned));
     }
     return document;
   }

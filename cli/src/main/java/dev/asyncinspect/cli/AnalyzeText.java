@@ -4,6 +4,7 @@ import dev.asyncinspect.analyzer.analysis.CallGraphText;
 import dev.asyncinspect.analyzer.analysis.DeadlocksText;
 import dev.asyncinspect.analyzer.analysis.FailuresText;
 import dev.asyncinspect.analyzer.analysis.LineWrap;
+import dev.asyncinspect.analyzer.analysis.PinnedThreadsText;
 import dev.asyncinspect.analyzer.analysis.StatisticsText;
 import dev.asyncinspect.analyzer.analysis.StuckTasksText;
 import dev.asyncinspect.analyzer.report.SummaryReport;
@@ -64,6 +65,10 @@ final class AnalyzeText {
     }
     if (analysis.shows(Section.STATISTICS)) {
       section(StatisticsText.render(analysis.statistics(), color), false);
+    }
+    if (analysis.shows(Section.LINTS)) {
+      List<String> pins = PinnedThreadsText.render(analysis.dump(), analysis.pins(), color);
+      section(pins.isEmpty() ? List.of("no lint") : pins, pins.isEmpty());
     }
   }
 

@@ -16,7 +16,10 @@ enum Section {
   /** The async call graph. */
   CALL_GRAPH("callGraph"),
   /** Per-method and per-await-point statistics. */
-  STATISTICS("statistics");
+  STATISTICS("statistics"),
+
+  /** Lints: pinned virtual threads. Never a finding. */
+  LINTS("lints");
 
   private final String jsonName;
 

@@ -73,6 +73,17 @@ class PinnedVirtualThreadIT {
                 assertThat(frame.path("line").asInt()).isEqualTo(line);
               });
       assertThat(app.stderr()).doesNotContain("[async-inspect]");
+
+      // analyze lists it as a lint, which is no finding.
+      StringWriter out = new StringWriter();
+      CommandLine analyze = Main.commandLine();
+      analyze.setOut(new PrintWriter(out));
+      analyze.setErr(new PrintWriter(new StringWriter()));
+      assertThat(analyze.execute("analyze", "--show-lints", file.toString())).isZero();
+      assertThat(out.toString())
+          .contains("PINNED  1 block of a virtual thread pinned to its carrier")
+          .contains("#" + lookup.id() + " PinnedVirtualThread.lookup  pinned ")
+          .contains("at " + location(PinnedVirtualThread.class, "pin:catalog") + " in");
     }
   }
 }
