@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       PsCommand.class,
       DumpCommand.class,
+      MonitorCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

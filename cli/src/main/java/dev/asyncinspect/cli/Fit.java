@@ -1,0 +1,42 @@
+package dev.asyncinspect.cli;
+
+/** Text cut or padded to a number of terminal columns, for the monitor's fixed-width table. */
+final class Fit {
+  static final String ELLIPSIS = "\u2026";
+
+  private Fit() {}
+
+  /** {@code text} cut to {@code width} columns, its end replaced by an ellipsis when cut. */
+  static String cut(String text, int width) {
+    if (width <= 0) {
+      return "";
+    }
+    if (text.length() <= width) {
+      return text;
+    }
+    return text.substring(0, width - 1) + ELLIPSIS;
+  }
+
+  /** {@code text} cut to {@code width} columns from the left: {@code …Service.java:42}. */
+  static String cutLeft(String text, int width) {
+    if (width <= 0) {
+      return "";
+    }
+    if (text.length() <= width) {
+      return text;
+    }
+    return ELLIPSIS + text.substring(text.length() - width + 1);
+  }
+
+  /** {@code text} cut to {@code width} and padded with spaces to exactly that. */
+  static String pad(String text, int width) {
+    String cut = cut(text, width);
+    return cut + " ".repeat(width - cut.length());
+  }
+
+  /** {@code text} cut to {@code width} and padded on the left to exactly that. */
+  static String padLeft(String text, int width) {
+    String cut = cut(text, width);
+    return " ".repeat(width - cut.length()) + cut;
+  }
+}
