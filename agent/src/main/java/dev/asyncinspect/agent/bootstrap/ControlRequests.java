@@ -44,35 +44,15 @@ final class ControlRequests {
 
   /** Who this JVM is and how its tasks are: what {@code async-inspect ps} lists. */
   private String info() {
-    long now = recorder.now();
-    long live = 0;
-    long stuck = 0;
-    long threshold = stuckMillis * 1_000_000;
-    for (int slot = 0; slot < recorder.liveCapacity(); slot++) {
-      TaskRecord task = recorder.liveAt(slot);
-      if (task == null) {
-        continue;
-      }
-      live++;
-      int state = task.state;
-      boolean waiting =
-          state == TaskStates.BLOCKED
-              || state == TaskStates.SUSPENDED
-              || state == TaskStates.QUEUED;
-      if (waiting && now - task.stateSince >= threshold) {
-        stuck++;
-      }
-    }
-    String command = System.getProperty("sun.java.command", "");
     return new JsonLine()
         .begin()
         .field("pid", ProcessHandle.current().pid())
-        .field("mainClass", command.isBlank() ? null : command.trim().split("\\s+", 2)[0])
+        .field("mainClass", DumpWriter.mainClass())
         .field("agentVersion", agentVersion)
         .field("startTime", Instant.ofEpochMilli(recorder.originEpochMillis).toString())
-        .field("uptimeMillis", now / 1_000_000)
-        .field("liveTasks", live)
-        .field("stuckTasks", stuck)
+        .field("uptimeMillis", recorder.now() / 1_000_000)
+        .field("liveTasks", recorder.liveCount())
+        .field("stuckTasks", recorder.waitingLongerThan(stuckMillis * 1_000_000).length / 2)
         .field("stuckThresholdMillis", stuckMillis)
         .end();
   }

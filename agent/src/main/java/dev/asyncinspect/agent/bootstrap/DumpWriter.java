@@ -174,10 +174,7 @@ public final class DumpWriter {
         .field("version", System.getProperty("java.runtime.version"))
         .endObject()
         .field("pid", ProcessHandle.current().pid());
-    String command = System.getProperty("sun.java.command");
-    if (command != null && !command.isBlank()) {
-      line.field("mainClass", command.trim().split("\\s+", 2)[0]);
-    }
+    line.field("mainClass", mainClass());
     line.field("startTime", Instant.ofEpochMilli(recorder.originEpochMillis).toString())
         .field(
             "dumpTime",
@@ -189,6 +186,12 @@ public final class DumpWriter {
       line.field(option.getKey(), option.getValue());
     }
     return line.endObject().end();
+  }
+
+  /** The main class or jar the JVM was started with, or null when the JVM does not say. */
+  static String mainClass() {
+    String command = System.getProperty("sun.java.command", "");
+    return command.isBlank() ? null : command.trim().split("\\s+", 2)[0];
   }
 
   private void writeEvents(JsonLine line, DumpOutput out) throws IOException {

@@ -194,6 +194,15 @@ public final class Recorder {
     return java.util.Arrays.copyOf(found, n);
   }
 
+  /** The tasks in the live table now (weakly consistent). */
+  long liveCount() {
+    long count = 0;
+    for (int slot = 0; slot < live.length(); slot++) {
+      count += live.getAcquire(slot) == null ? 0 : 1;
+    }
+    return count;
+  }
+
   long totalTasks() {
     return nextTaskId.get() - 1;
   }

@@ -20,6 +20,7 @@ final class ThreadRecords {
   private final Map<Long, Thread> threads = new LinkedHashMap<>();
   private final Map<Long, ThreadInfo> lockInfo = new LinkedHashMap<>();
   private long[] deadlocked = new long[0];
+  private Map<Thread, StackTraceElement[]> allStacks;
 
   void add(Thread thread) {
     threads.putIfAbsent(id(thread), thread);
@@ -31,9 +32,20 @@ final class ThreadRecords {
    * is.
    */
   void addAllPlatformThreads() {
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+    for (Thread thread : allPlatformThreads().keySet()) {
       add(thread);
     }
+  }
+
+  /**
+   * Every platform thread with its stack, asked of the JVM at most once per dump: the stacks are
+   * kept and written, not taken a second time.
+   */
+  private Map<Thread, StackTraceElement[]> allPlatformThreads() {
+    if (allStacks == null) {
+      allStacks = Thread.getAllStackTraces();
+    }
+    return allStacks;
   }
 
   /** Asks the JVM for platform-thread deadlocks (monitors and ownable synchronizers). */
@@ -50,7 +62,7 @@ final class ThreadRecords {
           lockInfo.put(info.getThreadId(), info);
         }
       }
-      for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      for (Thread thread : allPlatformThreads().keySet()) {
         if (lockInfo.containsKey(id(thread))) {
           add(thread);
         }
@@ -64,7 +76,8 @@ final class ThreadRecords {
   void write(JsonLine line, DumpOutput out) throws java.io.IOException {
     for (Map.Entry<Long, Thread> e : threads.entrySet()) {
       Thread thread = e.getValue();
-      StackTraceElement[] stack = thread.getStackTrace();
+      StackTraceElement[] taken = allStacks == null ? null : allStacks.get(thread);
+      StackTraceElement[] stack = taken != null ? taken : thread.getStackTrace();
       line.begin()
           .field("type", "thread")
           .field("id", e.getKey())
