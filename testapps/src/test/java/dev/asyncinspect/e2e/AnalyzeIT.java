@@ -12,6 +12,7 @@ import dev.asyncinspect.analyzer.dump.TaskInfo;
 import dev.asyncinspect.cli.Main;
 import dev.asyncinspect.testapps.AsyncCacheCycle;
 import dev.asyncinspect.testapps.CleanPools;
+import dev.asyncinspect.testapps.CrossPoolStarvation;
 import dev.asyncinspect.testapps.FailingChain;
 import dev.asyncinspect.testapps.FanOutPipeline;
 import dev.asyncinspect.testapps.PoolStarvation;
@@ -259,9 +260,49 @@ class AnalyzeIT {
 
     JsonNode deadlock = Analyze.of(runs, "--format=json").json().get("deadlocks").get(0);
     assertThat(deadlock.get("kind").asText()).isEqualTo("STARVATION");
-    assertThat(deadlock.get("executor").get("label").asText()).isEqualTo(pool.label());
-    assertThat(deadlock.get("executor").get("size").asInt()).isEqualTo(2);
-    assertThat(deadlock.get("executor").get("queued")).hasSize(2);
+    assertThat(deadlock.get("executors").get(0).get("label").asText()).isEqualTo(pool.label());
+    assertThat(deadlock.get("executors").get(0).get("size").asInt()).isEqualTo(2);
+    assertThat(deadlock.get("executors").get(0).get("queued")).hasSize(2);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(JDK17)
+  void twoPoolsStarvingEachOtherAreOneDeadlockNamingBothPoolsAndBothWaits(Jdk jdk)
+      throws Exception {
+    AgentRuns runs = AgentRuns.of(CrossPoolStarvation.class, jdk);
+    runs.assertAgentChangesNothing();
+    List<ObjectInfo> pools =
+        runs.dump().objects().values().stream().filter(o -> o.executor() != null).toList();
+    assertThat(pools).hasSize(2);
+
+    Analyze analyze = Analyze.of(runs);
+    assertThat(analyze.exitCode()).as(analyze.describe()).isEqualTo(1);
+    assertThat(analyze.err()).isEmpty();
+    List<List<String>> deadlocks = analyze.blocks("DEADLOCK");
+    assertThat(deadlocks).as(analyze.describe()).hasSize(1);
+    String block = String.join("\n", deadlocks.get(0)).replaceAll("\n {4,}", " ");
+    String workers = " (THREAD_POOL, 1 of 1 workers blocked on work queued on it)";
+    assertThat(block)
+        .startsWith(
+            "DEADLOCK  4 tasks, starvation of "
+                + pools.get(0).label()
+                + workers
+                + " and "
+                + pools.get(1).label()
+                + workers
+                + "\n")
+        .contains(
+            "CrossPoolStarvation.placeOrder  BLOCKED",
+            " at " + location(CrossPoolStarvation.class, "await:invoice-join") + " join() on ",
+            "CrossPoolStarvation.closeMonth  BLOCKED",
+            " at " + location(CrossPoolStarvation.class, "await:stock-get") + " get() on ",
+            "queued on " + pools.get(0).label() + ": #",
+            "queued on " + pools.get(1).label() + ": #");
+
+    JsonNode deadlock = Analyze.of(runs, "--format=json").json().get("deadlocks").get(0);
+    assertThat(deadlock.get("kind").asText()).isEqualTo("STARVATION");
+    assertThat(deadlock.get("executors").findValuesAsText("label"))
+        .containsExactly(pools.get(0).label(), pools.get(1).label());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -14,10 +14,11 @@ import java.util.List;
  *     empty
  * @param otherTasks tasks that are part of the same knot of waits (the same strongly connected
  *     component) but not of this minimal cycle; usually empty
- * @param executor for {@link Kind#STARVATION}, the object id of the starved pool; else null. Such a
- *     deadlock's {@code cycle} is not one cycle but the wait chains of the pool's workers, one
- *     after another, each from the worker's task to the work queued on the pool (see {@link
- *     ExecutorStarvation})
+ * @param executors for {@link Kind#STARVATION}, the object ids of the starved pools (one pool whose
+ *     workers wait for work queued on it, or pools whose workers wait for each other's queued
+ *     work), in dump order; else empty. Such a deadlock's {@code cycle} is not one cycle but the
+ *     wait chains of the pools' workers, one after another, each from the worker's task to the work
+ *     queued on a pool (see {@link ExecutorStarvation})
  */
 public record Deadlock(
     Kind kind,
@@ -25,7 +26,7 @@ public record Deadlock(
     boolean jvmReported,
     List<Long> threads,
     List<Long> otherTasks,
-    Integer executor) {
+    List<Integer> executors) {
 
   /** A deadlock that is a cycle, or a JVM report: no starved pool. */
   public Deadlock(
@@ -34,13 +35,19 @@ public record Deadlock(
       boolean jvmReported,
       List<Long> threads,
       List<Long> otherTasks) {
-    this(kind, cycle, jvmReported, threads, otherTasks, null);
+    this(kind, cycle, jvmReported, threads, otherTasks, List.of());
   }
 
   public Deadlock {
     cycle = List.copyOf(cycle);
     threads = List.copyOf(threads);
     otherTasks = List.copyOf(otherTasks);
+    executors = List.copyOf(executors);
+  }
+
+  /** The first starved pool of a {@link Kind#STARVATION} deadlock; else null. */
+  public Integer executor() {
+    return executors.isEmpty() ? null : executors.get(0);
   }
 
   /** What a deadlock's cycle waits on. */

@@ -18,9 +18,10 @@ import java.util.List;
  * A link is as in {@link WaitJson}, one per waiter of the cycle, in cycle order. A deadlock the JVM
  * reported on threads whose locks the dump does not name has no links and {@code "threads": [31,
  * 32]}; a knot of waits larger than its minimal cycle lists the rest in {@code "otherTasks"}. An
- * executor starvation ({@code "kind": "STARVATION"}) has the links of its workers' waits and {@code
- * "executor": {"object": 1, "label": "ThreadPoolExecutor@6ced8e1b", "executorKind": "THREAD_POOL",
- * "size": 2, "running": [2, 3], "queued": [5, 7]}}.
+ * executor starvation ({@code "kind": "STARVATION"}) has the links of its workers' waits and its
+ * starved pools, one or more: {@code "executors": [{"object": 1, "label":
+ * "ThreadPoolExecutor@6ced8e1b", "executorKind": "THREAD_POOL", "size": 2, "running": [2, 3],
+ * "queued": [5, 7]}]}.
  */
 public final class DeadlocksJson {
   private DeadlocksJson() {}
@@ -50,16 +51,20 @@ public final class DeadlocksJson {
               .put("links", json.links(WaitLink.ofCycle(deadlock.cycle())))
               .put("threads", deadlock.threads().isEmpty() ? null : deadlock.threads())
               .put("otherTasks", deadlock.otherTasks().isEmpty() ? null : deadlock.otherTasks())
-              .put("executor", executor(graph, deadlock.executor()))
+              .put("executors", executors(graph, deadlock.executors()))
               .toMap());
     }
     return views;
   }
 
-  private static Object executor(WaitForGraph graph, Integer executorId) {
-    if (executorId == null) {
+  private static Object executors(WaitForGraph graph, List<Integer> executorIds) {
+    if (executorIds.isEmpty()) {
       return null;
     }
+    return executorIds.stream().map(id -> executor(graph, id)).toList();
+  }
+
+  private static Object executor(WaitForGraph graph, int executorId) {
     ObjectInfo pool = graph.dump().object(executorId);
     ExecutorInfo executor = pool.executor();
     return new JsonView()

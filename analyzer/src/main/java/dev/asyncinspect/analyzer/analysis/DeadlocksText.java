@@ -28,7 +28,11 @@ import java.util.Locale;
  *   queued on the pool: #5 ThreadPoolExecutor.submit at App.java:46, #7 ...
  * </pre>
  *
- * Lines are wrapped to 80 columns; a pure function to lines.
+ * Pools that starve each other are named one after another in the heading ({@code starvation of
+ * ThreadPoolExecutor@1 (...) and ThreadPoolExecutor@2 (...)}), and each has its line of queued work
+ * ({@code queued on ThreadPoolExecutor@1: ...}).
+ *
+ * <p>Lines are wrapped to 80 columns; a pure function to lines.
  */
 public final class DeadlocksText {
   private DeadlocksText() {}
@@ -46,8 +50,10 @@ public final class DeadlocksText {
       for (WaitLink link : WaitLink.ofCycle(deadlock.cycle())) {
         LineWrap.add(lines, "  " + waitLines.line(link));
       }
-      if (deadlock.executor() != null) {
-        LineWrap.add(lines, "  queued on the pool: " + queued(graph.dump(), deadlock.executor()));
+      for (int pool : deadlock.executors()) {
+        String on =
+            deadlock.executors().size() == 1 ? "the pool" : graph.dump().object(pool).label();
+        LineWrap.add(lines, "  queued on " + on + ": " + queued(graph.dump(), pool));
       }
       if (!deadlock.otherTasks().isEmpty()) {
         List<String> others = deadlock.otherTasks().stream().map(id -> "#" + id).toList();
@@ -106,8 +112,9 @@ public final class DeadlocksText {
     if (threads > 0) {
       heading.append(", ").append(Words.count(threads, "untraced thread"));
     }
-    if (deadlock.executor() != null) {
-      return heading.append(", starvation of ").append(pool(dump, deadlock.executor())).toString();
+    if (!deadlock.executors().isEmpty()) {
+      List<String> pools = deadlock.executors().stream().map(id -> pool(dump, id)).toList();
+      return heading.append(", starvation of ").append(Words.and(pools)).toString();
     }
     heading.append(", ").append(deadlock.kind().name().toLowerCase(Locale.ROOT)).append(" cycle");
     if (deadlock.jvmReported()) {

@@ -1,5 +1,6 @@
 package dev.asyncinspect.analyzer.analysis;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Numbers as the text renderings show them: counts with their noun, shares as percentages. */
@@ -41,5 +42,15 @@ final class Words {
     return value < 9.95
         ? String.format(Locale.ROOT, "%.1f%s", value, units[unit])
         : Math.round(value) + units[unit];
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  static String and(List<String> items) {
+    if (items.size() <= 1) {
+      return String.join("", items);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " and "
+        + items.get(items.size() - 1);
   }
 }
