@@ -44,6 +44,6 @@ public final class FanOutPipeline {
 
   @Trace
   CompletableFuture<Integer> fetch(int shard) {
-    return CompletableFuture.supplyAsync(() -> shard * shard, pool);
+    return CompletableFuture.supplyAsync(() -> shard * shard, pool); // spawn:fetch
   }
 }

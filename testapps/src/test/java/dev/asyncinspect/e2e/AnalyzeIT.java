@@ -318,6 +318,40 @@ class AnalyzeIT {
   }
 
   @ParameterizedTest(name = "{0}")
+  @MethodSource(JDK17)
+  void statisticsShowTheWorkHandedOffAtEachSpawnPoint(Jdk jdk) throws Exception {
+    AgentRuns fanOut = AgentRuns.of(FanOutPipeline.class, jdk);
+    long fetched =
+        fanOut.dump().tasks().stream()
+            .filter(t -> t.name().startsWith("CompletableFuture."))
+            .count();
+    assertThat(fetched).isPositive();
+    List<String> lines = Analyze.of(fanOut, "--show-stats").out().lines().toList();
+    int table = lines.indexOf("spawn points: 1, by total time of their finished tasks");
+    assertThat(table).as(String.join("\n", lines)).isPositive();
+    assertThat(lines.get(table + 2)).isEqualTo("CompletableFuture.supplyAsync");
+    assertThat(lines.get(table + 3))
+        .startsWith(" ".repeat(29) + String.format("%6d    0", fetched));
+    assertThat(lines.get(table + 4))
+        .isEqualTo(
+            "     at "
+                + location(FanOutPipeline.class, "spawn:fetch")
+                + " in FanOutPipeline.fetch");
+
+    AgentRuns starved = AgentRuns.of(PoolStarvation.class, jdk);
+    // A phrase that does not fit goes on a continuation line of its own.
+    String stats = Analyze.of(starved, "--show-stats").out().replace("\n       ", ", ");
+    assertThat(stats)
+        .contains(
+            "     at "
+                + location(PoolStarvation.class, "spawn:price")
+                + " in PoolStarvation.handle, 2 live tasks (2 queued now)",
+            "     at "
+                + location(PoolStarvation.class, "spawn:handle")
+                + " in PoolStarvation.start, 2 live tasks");
+  }
+
+  @ParameterizedTest(name = "{0}")
   @MethodSource(JDK21)
   void tenThousandVirtualThreadTasksHaveNoFinding(Jdk jdk) throws Exception {
     assertNoFinding(AgentRuns.of(VirtualThreadFanOut.class, jdk));

@@ -16,7 +16,11 @@ import java.util.Map;
  *  "awaitPoints": [{"rank": 1, "point": 1, "method": 1, "operation": "CompletableFuture.join",
  *                   "file": "Pipeline.java", "line": 37, "kind": "FUTURE", "timed": false,
  *                   "source": "AGENT", "count": 1, "failed": 0, "totalNanos": 18147, ...,
- *                   "waitingNow": 0, "waitingNanos": 0, "totalWaitedNanos": 18147}]}
+ *                   "waitingNow": 0, "waitingNanos": 0, "totalWaitedNanos": 18147}],
+ *  "spawnPoints": [{"spawnPoint": 1, "method": 1, "operation": "ThreadPoolExecutor.submit",
+ *                   "file": "Pipeline.java", "line": 30, "source": "AGENT", "count": 4, ...,
+ *                   "cancelled": 0, "queuedNanos": 5100, "runningNanos": 912000,
+ *                   "blockedNanos": 0, "suspendedNanos": 0, "live": 0, "queuedNow": 0}]}
  * </pre>
  */
 public final class StatisticsJson {
@@ -59,7 +63,31 @@ public final class StatisticsJson {
           .put("totalWaitedNanos", point.totalWaitedNanos());
       points.add(view.toMap());
     }
-    return new JsonView().put("methods", methods).put("awaitPoints", points).toMap();
+    List<Object> spawns = new ArrayList<>();
+    for (SpawnPointStatistics spawn : statistics.spawnPoints()) {
+      JsonView view =
+          new JsonView()
+              .put("spawnPoint", spawn.point().id())
+              .put("method", spawn.point().method())
+              .put("operation", spawn.point().operation())
+              .put("file", spawn.point().file())
+              .put("line", spawn.point().line())
+              .put("source", spawn.source().name());
+      durations(view, spawn.tasks())
+          .put("cancelled", spawn.cancelled())
+          .put("queuedNanos", spawn.queuedNanos())
+          .put("runningNanos", spawn.runningNanos())
+          .put("blockedNanos", spawn.blockedNanos())
+          .put("suspendedNanos", spawn.suspendedNanos())
+          .put("live", spawn.live())
+          .put("queuedNow", spawn.queuedNow());
+      spawns.add(view.toMap());
+    }
+    return new JsonView()
+        .put("methods", methods)
+        .put("awaitPoints", points)
+        .put("spawnPoints", spawns)
+        .toMap();
   }
 
   private static JsonView durations(JsonView view, DurationSummary d) {

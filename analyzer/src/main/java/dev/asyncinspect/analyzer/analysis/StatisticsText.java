@@ -15,6 +15,14 @@ import java.util.List;
  * METHOD                        CALLS FAIL   P50   P95   P99   MAX RUN% BLK% SUS%
  * FanOutPipeline.fetch              3    0 1.6ms  13ms  13ms  13ms   89    0   11
  * </pre>
+ *
+ * and, when the dump has spawn points, a third table of the work handed off at each:
+ *
+ * <pre>
+ * SPAWN POINT                   TASKS FAIL   P50   P95   P99   MAX QUE% RUN% BLK%
+ * ThreadPoolExecutor.submit         4    0 1.1ms 1.4ms 1.4ms 1.4ms    2   98    0
+ *      at Pipeline.java:30 in Pipeline.fetchAll
+ * </pre>
  */
 public final class StatisticsText {
   private static final int METHOD_WIDTH = 29;
@@ -33,6 +41,7 @@ public final class StatisticsText {
     StatisticsText text = new StatisticsText(color);
     text.methods(statistics.methods());
     text.awaitPoints(statistics.awaitPoints());
+    text.spawnPoints(statistics.spawnPoints());
     return text.lines;
   }
 
@@ -113,6 +122,69 @@ public final class StatisticsText {
     }
     if (waited.stream().anyMatch(p -> p.source() == StatsSource.DUMP)) {
       lines.add("* no agent statistics in the dump: from its event history only");
+    }
+  }
+
+  /**
+   * The spawn points with handed-off work, by total time: how many tasks, how long from submit to
+   * end, and which share of that was spent queued, running and blocked.
+   */
+  private void spawnPoints(List<SpawnPointStatistics> points) {
+    if (points.isEmpty()) {
+      return; // nothing handed off: no table, as before spawned work was followed
+    }
+    List<SpawnPointStatistics> used =
+        points.stream().filter(p -> p.tasks().count() > 0 || p.live() > 0).toList();
+    lines.add(bold("spawn points: " + points.size() + ", by total time of their finished tasks"));
+    if (!used.isEmpty()) {
+      lines.add(
+          bold(
+              pad("SPAWN POINT", METHOD_WIDTH)
+                  + cells(6, "TASKS")
+                  + cells(5, "FAIL")
+                  + cells(6, "P50", "P95", "P99", "MAX")
+                  + cells(5, "QUE%", "RUN%", "BLK%")));
+    }
+    for (SpawnPointStatistics point : used) {
+      DurationSummary d = point.tasks();
+      long total =
+          point.queuedNanos()
+              + point.runningNanos()
+              + point.blockedNanos()
+              + point.suspendedNanos();
+      row(
+          point.point().operation() + (point.source() == StatsSource.DUMP ? "*" : ""),
+          METHOD_WIDTH,
+          "",
+          counts(d)
+              + durations(d)
+              + cells(
+                  5,
+                  share(point.queuedNanos(), total),
+                  share(point.runningNanos(), total),
+                  share(point.blockedNanos(), total)));
+      String method = point.method() == null ? "an unknown method" : point.method().task();
+      List<String> phrases = new ArrayList<>();
+      phrases.add("at " + point.point().location() + " in " + method);
+      if (point.live() > 0) {
+        phrases.add(
+            Words.count(point.live(), "live task")
+                + (point.queuedNow() > 0 ? " (" + point.queuedNow() + " queued now)" : ""));
+      }
+      lines.addAll(
+          LineFit.fit(
+              POINT_INDENT + phrases.get(0),
+              phrases.subList(1, phrases.size()),
+              ", ",
+              POINT_INDENT + "  "));
+    }
+    if (used.size() < points.size()) {
+      lines.add(
+          Words.count(points.size() - used.size(), "more spawn point")
+              + " with no finished or live task, not shown");
+    }
+    if (used.stream().anyMatch(p -> p.source() == StatsSource.DUMP)) {
+      lines.add("* no agent statistics in the dump: from its finished tasks only");
     }
   }
 

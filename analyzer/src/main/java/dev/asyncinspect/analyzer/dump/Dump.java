@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param warnings what the reader found odd but could read past (truncation, dangling ids)
  * @param spawnPoints the spawn points by id (format 1.1)
  * @param pinned the recorded blocks of pinned virtual threads, in dump order (format 1.1)
+ * @param spawnStats per-spawn-point aggregates (format 1.1)
  */
 public record Dump(
     Path source,
@@ -41,7 +42,44 @@ public record Dump(
     EndInfo end,
     List<String> warnings,
     Map<Integer, SpawnPointInfo> spawnPoints,
-    List<PinnedInfo> pinned) {
+    List<PinnedInfo> pinned,
+    List<StatsInfo> spawnStats) {
+
+  /** A dump without spawn-point statistics. */
+  public Dump(
+      Path source,
+      Header header,
+      Map<Integer, MethodInfo> methods,
+      Map<Integer, AwaitPointInfo> awaitPoints,
+      Map<Long, ThreadInfo> threads,
+      List<TaskInfo> tasks,
+      Map<Integer, ObjectInfo> objects,
+      List<JvmDeadlockInfo> jvmDeadlocks,
+      List<StatsInfo> methodStats,
+      List<StatsInfo> pointStats,
+      List<EventInfo> events,
+      EndInfo end,
+      List<String> warnings,
+      Map<Integer, SpawnPointInfo> spawnPoints,
+      List<PinnedInfo> pinned) {
+    this(
+        source,
+        header,
+        methods,
+        awaitPoints,
+        threads,
+        tasks,
+        objects,
+        jvmDeadlocks,
+        methodStats,
+        pointStats,
+        events,
+        end,
+        warnings,
+        spawnPoints,
+        pinned,
+        List.of());
+  }
 
   /** A dump of format 1.0: no spawn points, no pinned records. */
   public Dump(
@@ -73,6 +111,7 @@ public record Dump(
         end,
         warnings,
         Map.of(),
+        List.of(),
         List.of());
   }
 
@@ -89,6 +128,7 @@ public record Dump(
     warnings = Copies.list(warnings);
     spawnPoints = Copies.orderedMap(spawnPoints);
     pinned = Copies.list(pinned);
+    spawnStats = Copies.list(spawnStats);
   }
 
   /** Whether the dump has its end record; a truncated dump has not. */

@@ -28,6 +28,7 @@ final class DumpAssembler {
   private final List<JvmDeadlockInfo> jvmDeadlocks = new ArrayList<>();
   private final List<StatsInfo> methodStats = new ArrayList<>();
   private final List<StatsInfo> pointStats = new ArrayList<>();
+  private final List<StatsInfo> spawnStats = new ArrayList<>();
   private final EventList.Builder events = new EventList.Builder();
   // Built once, not for each of the two Dumps build() makes: both are large.
   private List<EventInfo> builtEvents;
@@ -80,6 +81,7 @@ final class DumpAssembler {
       case "jvmDeadlock" -> jvmDeadlocks.add(RecordDecoder.jvmDeadlock(f));
       case "methodStats" -> methodStats.add(RecordDecoder.stats(f, "method"));
       case "pointStats" -> pointStats.add(RecordDecoder.stats(f, "point"));
+      case "spawnStats" -> spawnStats.add(RecordDecoder.stats(f, "spawnPoint"));
       case "event" -> addEvent(RecordDecoder.event(f), f.line());
       case "end" -> end = RecordDecoder.end(f);
       default -> {
@@ -124,7 +126,8 @@ final class DumpAssembler {
         end,
         warningList,
         spawnPoints,
-        pinned);
+        pinned,
+        spawnStats);
   }
 
   /** Adds a task decoded by {@link TaskLine}'s fast path, from line {@code line}. */

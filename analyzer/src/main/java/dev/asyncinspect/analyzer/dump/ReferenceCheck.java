@@ -44,6 +44,11 @@ final class ReferenceCheck {
     for (StatsInfo stats : dump.pointStats()) {
       awaitPoint("pointStats", stats.id());
     }
+    for (StatsInfo stats : dump.spawnStats()) {
+      if (dump.spawnPoint(stats.id()) == null) {
+        missing("spawnStats", "spawn point", stats.id());
+      }
+    }
     for (EventInfo event : dump.events()) {
       if (event.point() != null && dump.awaitPoint(event.point()) == null) {
         missing("event " + event.seq(), "await point", event.point());

@@ -1,18 +1,20 @@
 package dev.asyncinspect.analyzer.dump;
 
 /**
- * A {@code methodStats} or {@code pointStats} record: aggregates since the agent started, over
- * finished tasks (methodStats) or finished waits (pointStats).
+ * A {@code methodStats}, {@code pointStats} or {@code spawnStats} record: aggregates since the
+ * agent started, over finished tasks (methodStats: of a method; spawnStats: SPAWNED tasks of a
+ * spawn point) or finished waits (pointStats).
  *
- * @param id the method id (JSON field {@code method}) or await-point id (JSON field {@code point})
+ * @param id the method id (JSON field {@code method}), await-point id ({@code point}) or
+ *     spawn-point id ({@code spawnPoint})
  * @param count finished tasks or waits
  * @param failed tasks that ended {@code FAILED}, or waits that ended by an exception
- * @param cancelled methodStats: tasks that ended {@code CANCELLED}; 0 for pointStats
+ * @param cancelled tasks that ended {@code CANCELLED}; 0 for pointStats
  * @param totalNanos the sum of durations
  * @param maxNanos the longest duration
- * @param runningNanos methodStats: time of the finished tasks spent running; 0 for pointStats
- * @param blockedNanos methodStats: time spent blocked; 0 for pointStats
- * @param suspendedNanos methodStats: time spent suspended; 0 for pointStats
+ * @param runningNanos time of the finished tasks spent running; 0 for pointStats
+ * @param blockedNanos time spent blocked; 0 for pointStats
+ * @param suspendedNanos time spent suspended; 0 for pointStats
  * @param histogram the durations; never null
  */
 public record StatsInfo(

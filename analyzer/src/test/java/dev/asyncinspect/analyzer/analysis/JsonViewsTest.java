@@ -59,7 +59,7 @@ class JsonViewsTest {
   void statistics() {
     Map<String, Object> view = StatisticsJson.view(Statistics.of(ShopDump.build()));
 
-    assertThat(view.keySet()).containsExactly("methods", "awaitPoints");
+    assertThat(view.keySet()).containsExactly("methods", "awaitPoints", "spawnPoints");
     Map<String, Object> method = ((List<Map<String, Object>>) view.get("methods")).get(0);
     assertThat(method.keySet())
         .containsExactly(
