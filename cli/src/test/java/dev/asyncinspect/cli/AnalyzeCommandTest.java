@@ -35,8 +35,8 @@ class AnalyzeCommandTest {
     assertThat(run.out())
         .contains(
             "live tasks: 2\n",
-            "  #1 UserService.loadProfile  BLOCKED 1.5s at CompletableFuture.join\n"
-                + "      (UserService.java:28) on CompletableFuture@5e9f23b4 = future of #2\n",
+            "  #1 UserService.loadProfile  BLOCKED 1.5s at UserService.java:28 join() on\n"
+                + "      CompletableFuture@5e9f23b4 = future of #2 UserService.fetchUser\n",
             "finished tasks in the dump: none (2 tasks started since the agent started)\n"
                 + "findings: 2 stuck tasks, no deadlock, no failed task\n"
                 + "\n"

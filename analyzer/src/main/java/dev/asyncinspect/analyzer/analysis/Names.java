@@ -9,9 +9,10 @@ import dev.asyncinspect.analyzer.dump.ThreadInfo;
 /**
  * How the analyses name things in their text: tasks as {@code #12 OrderService.place}, objects as
  * {@code ReentrantLock@5e2de80c}, threads as {@code thread "main"} or {@code virtual thread #33},
- * await points as {@code Bank.java:41 lock()}.
+ * await points as {@code Bank.java:41 lock()}. Public for the await points only, so that the
+ * summary report names them as the findings do.
  */
-final class Names {
+public final class Names {
   private Names() {}
 
   /** {@code #2 UserService.fetchUser}, or {@code #2} when the dump lacks the task. */
@@ -50,7 +51,7 @@ final class Names {
    * {@code Bank.java:41 lock()}: where, then what is called; {@code synchronized in Billing.charge}
    * when the class has no line numbers.
    */
-  static String awaitPoint(Dump dump, AwaitPointInfo point) {
+  public static String awaitPoint(Dump dump, AwaitPointInfo point) {
     if (point == null) {
       return "an await point not in the dump";
     }

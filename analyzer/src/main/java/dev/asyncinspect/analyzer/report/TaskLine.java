@@ -1,9 +1,9 @@
 package dev.asyncinspect.analyzer.report;
 
+import dev.asyncinspect.analyzer.analysis.Names;
 import dev.asyncinspect.analyzer.dump.AwaitInfo;
 import dev.asyncinspect.analyzer.dump.AwaitPointInfo;
 import dev.asyncinspect.analyzer.dump.Dump;
-import dev.asyncinspect.analyzer.dump.MethodInfo;
 import dev.asyncinspect.analyzer.dump.ObjectInfo;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
 import dev.asyncinspect.analyzer.dump.TaskState;
@@ -15,8 +15,8 @@ import java.util.Optional;
  * One line about a live task, as concrete as the dump allows: what it is, its state and for how
  * long, where it waits and on what, who should release that, what it holds, and where it runs.
  *
- * <p>{@code #1 UserService.loadProfile BLOCKED 1.5s at CompletableFuture.join (UserService.java:28)
- * on CompletableFuture@5e9f23b4 = future of #2 UserService.fetchUser [SUSPENDED] thread "loader"}
+ * <p>{@code #1 UserService.loadProfile BLOCKED 1.5s at UserService.java:28 join() on
+ * CompletableFuture@5e9f23b4 = future of #2 UserService.fetchUser [SUSPENDED] thread "loader"}
  */
 final class TaskLine {
   private final Dump dump;
@@ -60,11 +60,10 @@ final class TaskLine {
     if (point == null) {
       line.append(" at await point ").append(await.point()).append(" (not in the dump)");
     } else {
-      line.append(" at ").append(point.operation());
+      line.append(" at ").append(Names.awaitPoint(dump, point));
       if (point.timed()) {
         line.append(" with timeout");
       }
-      line.append(" (").append(where(point)).append(')');
     }
     if (await.object() != null) {
       line.append(" on ").append(objectLabel(await.object()));
@@ -73,19 +72,6 @@ final class TaskLine {
         appendWhoReleases(object);
       }
     }
-  }
-
-  /** The source location, or the method when the class has no debug information. */
-  private String where(AwaitPointInfo point) {
-    if (point.file() != null || point.line() != null) {
-      return point.location();
-    }
-    MethodInfo method = dump.method(point.method());
-    if (method == null) {
-      return "?";
-    }
-    String simpleClass = method.className().substring(method.className().lastIndexOf('.') + 1);
-    return "in " + simpleClass + "." + method.name();
   }
 
   private void appendWhoReleases(ObjectInfo object) {

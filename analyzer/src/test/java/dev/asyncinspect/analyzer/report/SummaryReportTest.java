@@ -32,8 +32,8 @@ class SummaryReportTest {
                 + ": pid 4242, OpenJDK 64-Bit Server VM 17.0.15+6 (Debian), reason exit,"
                 + " at 2026-11-21T10:00:01.500Z, complete",
             "live tasks: 2",
-            "  #1 UserService.loadProfile  BLOCKED 1.5s at CompletableFuture.join"
-                + " (UserService.java:28) on CompletableFuture@5e9f23b4 = future of"
+            "  #1 UserService.loadProfile  BLOCKED 1.5s at UserService.java:28 join()"
+                + " on CompletableFuture@5e9f23b4 = future of"
                 + " #2 UserService.fetchUser [SUSPENDED]  thread \"loader\"",
             "  #2 UserService.fetchUser  SUSPENDED 1.5s  returned CompletableFuture@5e9f23b4,"
                 + " awaited by #1",
@@ -47,17 +47,17 @@ class SummaryReportTest {
     assertThat(lines.subList(1, lines.size()))
         .containsExactly(
             "live tasks: 6",
-            "  #10 reserve-stock  BLOCKED 2.5s at Lock.lock (Inventory.java:15) on"
+            "  #10 reserve-stock  BLOCKED 2.5s at Inventory.java:15 lock() on"
                 + " ReentrantLock@1a2b held by #11 Billing.charge [BLOCKED]  holds Object@3f2a1b"
                 + "  thread \"pool-1-thread-1\"",
-            "  #11 Billing.charge  BLOCKED 2.4s at synchronized (in Billing$Gateway.charge) on"
+            "  #11 Billing.charge  BLOCKED 2.4s at synchronized in Billing$Gateway.charge on"
                 + " Object@3f2a1b held by #10 reserve-stock [BLOCKED]  holds ReentrantLock@1a2b"
                 + "  thread \"pool-1-thread-2\"",
             "  #12 OrderService.placeOrder  SUSPENDED 2.0s  returned CompletableFuture@5e9f23b4",
-            "  #13 Mailer.send  BLOCKED 1.0ms at Thread.sleep with timeout (Mailer.java:10)"
+            "  #13 Mailer.send  BLOCKED 1.0ms at Mailer.java:10 sleep() with timeout"
                 + "  virtual thread #33",
             "  #14 Billing.charge  RUNNING 1.0us  thread \"worker-3\"",
-            "  #15 OrderService.placeOrder  BLOCKED 1.0s at Thread.join (OrderService.java:41) on"
+            "  #15 OrderService.placeOrder  BLOCKED 1.0s at OrderService.java:41 join() on"
                 + " Thread@9c = thread \"worker-3\" running #14 Billing.charge [RUNNING]"
                 + "  thread \"main\"",
             "JVM-reported deadlock between thread \"pool-1-thread-1\", thread \"pool-1-thread-2\"",
