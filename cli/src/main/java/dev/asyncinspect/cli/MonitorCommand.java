@@ -1,8 +1,11 @@
 package dev.asyncinspect.cli;
 
 import dev.asyncinspect.analyzer.dump.Dump;
+import dev.asyncinspect.analyzer.dump.TaskInfo;
 import java.io.IOError;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jline.keymap.BindingReader;
 import org.jline.keymap.KeyMap;
@@ -10,6 +13,7 @@ import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.SignalHandler;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
 import org.jline.utils.Display;
 import org.jline.utils.NonBlockingReader;
 import picocli.CommandLine.Command;
@@ -28,13 +32,33 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "monitor",
-    description = "Watch the live tasks of a running JVM that runs the agent (keys: h for help).",
+    description = {
+      "Watch the live tasks of a running JVM that runs the agent (keys: h for help).",
+      "With --replay, the same view of a dump's recorded event history, stepped through or played."
+    },
     mixinStandardHelpOptions = true)
 final class MonitorCommand implements Callable<Integer> {
+  /** How often a replay that plays moves on and redraws. */
+  private static final long REPLAY_TICK_MILLIS = 100;
+
+  private static final long DEFAULT_STUCK_NANOS = 10_000_000_000L;
+
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "PID", description = "The JVM's process id.")
-  long pid;
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PID",
+      description = "The JVM's process id (not with --replay).")
+  Long pid;
+
+  @Option(
+      names = "--replay",
+      paramLabel = "DUMP",
+      description =
+          "Replay a dump's event history instead of watching a JVM: the tasks as they were at each"
+              + " recorded state change, stepped back and forth (Left, Right) or played (p).")
+  Path replayFile;
 
   @Option(
       names = "--interval",
@@ -50,6 +74,7 @@ final class MonitorCommand implements Callable<Integer> {
   private MonitorView view;
   private final MonitorState state = new MonitorState();
   private Dump snapshot;
+  private ReplayHistory history;
   private volatile boolean interrupted;
 
   @Override
@@ -60,9 +85,26 @@ final class MonitorCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--interval: " + e.getMessage());
     }
-    MonitorSource source = MonitorSource.of(pid);
-    view = new MonitorView(source.stuckThresholdNanos());
-    snapshot = source.snapshot(); // before the screen changes: a failure is one plain line
+    if (pid != null && replayFile != null) {
+      throw new ParameterException(
+          spec.commandLine(), "give either a PID or --replay DUMP, not both");
+    }
+    if (pid == null && replayFile == null) {
+      throw new ParameterException(
+          spec.commandLine(), "give the PID of a JVM to watch, or --replay DUMP");
+    }
+    MonitorSource source = null;
+    // Before the screen changes: a failure is one plain line.
+    if (replayFile != null) {
+      history = ReplayHistory.of(DumpFiles.read(replayFile, spec.commandLine().getErr()));
+      state.replay = new ReplayCursor(history);
+      view = new MonitorView(stuckThreshold(history.dump()));
+      intervalMillis = REPLAY_TICK_MILLIS;
+    } else {
+      source = MonitorSource.of(pid);
+      view = new MonitorView(source.stuckThresholdNanos());
+      snapshot = source.snapshot();
+    }
     terminal = TerminalBuilder.builder().name("async-inspect").system(true).dumb(true).build();
     try {
       if (Terminal.TYPE_DUMB.equals(terminal.getType())
@@ -98,11 +140,22 @@ final class MonitorCommand implements Callable<Integer> {
     BindingReader bindings = new BindingReader(reader);
     KeyMap<MonitorKey> keys = MonitorKeys.of(terminal);
     long nextFetch = System.currentTimeMillis() + intervalMillis;
+    long lastTick = System.nanoTime();
     while (!interrupted) {
       long now = System.currentTimeMillis();
       if (now >= nextFetch) {
         nextFetch = now + intervalMillis;
-        if (!state.paused) {
+        if (state.replay != null) {
+          long tick = System.nanoTime();
+          boolean moved;
+          synchronized (this) {
+            moved = state.replay.advance(tick - lastTick);
+          }
+          lastTick = tick;
+          if (!moved) {
+            continue; // nothing changes on the screen of a replay that does not play
+          }
+        } else if (!state.paused) {
           fetch(source);
         }
         draw();
@@ -140,7 +193,14 @@ final class MonitorCommand implements Callable<Integer> {
 
   /** Applies a key; false to quit. */
   private synchronized boolean handle(MonitorKey key, MonitorSource source) {
-    switch (MonitorInput.apply(state, key, MonitorRows.of(snapshot, state))) {
+    List<TaskInfo> rows;
+    if (state.replay != null) {
+      ReplayFrame frame = state.replay.frame();
+      rows = MonitorRows.of(frame.dump(), frame.unknown(), state);
+    } else {
+      rows = MonitorRows.of(snapshot, state);
+    }
+    switch (MonitorInput.apply(state, key, rows)) {
       case QUIT -> {
         return false;
       }
@@ -182,7 +242,27 @@ final class MonitorCommand implements Callable<Integer> {
 
   private synchronized void draw() {
     Size size = terminal.getSize();
-    display.update(view.render(snapshot, state, columns(size), rows(size)), 0);
+    List<AttributedString> lines =
+        state.replay != null
+            ? view.render(state.replay.frame(), history, state, columns(size), rows(size))
+            : view.render(snapshot, state, columns(size), rows(size));
+    display.update(lines, 0);
+  }
+
+  /** The stuck threshold the agent that wrote the dump used (its option stuck), else 10 s. */
+  static long stuckThreshold(Dump dump) {
+    String option = dump.header().options().get("stuck");
+    if (option != null) {
+      try {
+        long nanos = Durations.parseNanos(option);
+        if (nanos > 0) {
+          return nanos;
+        }
+      } catch (IllegalArgumentException e) {
+        // Not a duration this CLI reads (the agent's own syntax may differ): the default.
+      }
+    }
+    return DEFAULT_STUCK_NANOS;
   }
 
   private static int rows(Size size) {

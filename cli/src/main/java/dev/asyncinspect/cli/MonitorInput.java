@@ -26,14 +26,25 @@ final class MonitorInput {
         return Effect.QUIT;
       }
       case DUMP -> {
-        return Effect.WRITE_DUMP;
+        if (state.replay == null) {
+          return Effect.WRITE_DUMP;
+        }
+        state.message = "d writes a dump of a live JVM; this is a replay of one";
       }
       case HELP -> state.help = !state.help;
       case BACK -> {
         state.help = false;
         state.details = null;
       }
-      case PAUSE -> state.paused = !state.paused;
+      case PAUSE -> {
+        if (state.replay != null) {
+          state.replay.playOrPause();
+        } else {
+          state.paused = !state.paused;
+        }
+      }
+      case STEP_BACK, STEP_FORWARD, LARGE_BACK, LARGE_FORWARD, TO_START, TO_END, FASTER, SLOWER ->
+          replay(state.replay, key);
       case SORT -> state.nextSort();
       case STATE_FILTER -> state.nextStateFilter();
       case NAME_FILTER -> state.editing = new StringBuilder(state.nameFilter);
@@ -46,6 +57,23 @@ final class MonitorInput {
       }
     }
     return Effect.REDRAW;
+  }
+
+  private static void replay(ReplayCursor cursor, MonitorKey key) {
+    if (cursor == null) {
+      return; // a live JVM has no history to move through
+    }
+    switch (key) {
+      case STEP_BACK -> cursor.step(-1);
+      case STEP_FORWARD -> cursor.step(1);
+      case LARGE_BACK -> cursor.step(-cursor.largeStep());
+      case LARGE_FORWARD -> cursor.step(cursor.largeStep());
+      case TO_START -> cursor.toStart();
+      case TO_END -> cursor.toEnd();
+      case FASTER -> cursor.faster();
+      case SLOWER -> cursor.slower();
+      default -> {}
+    }
   }
 
   /**

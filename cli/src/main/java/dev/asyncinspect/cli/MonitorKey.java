@@ -12,5 +12,14 @@ enum MonitorKey {
   DETAILS,
   BACK,
   PAUSE,
-  DUMP
+  DUMP,
+  // Replay only: moving through the dump's history, and the speed of playing it.
+  STEP_BACK,
+  STEP_FORWARD,
+  LARGE_BACK,
+  LARGE_FORWARD,
+  TO_START,
+  TO_END,
+  FASTER,
+  SLOWER
 }

@@ -2,6 +2,7 @@ package dev.asyncinspect.cli;
 
 import dev.asyncinspect.analyzer.dump.Dump;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -13,13 +14,34 @@ final class MonitorRows {
   private MonitorRows() {}
 
   static List<TaskInfo> of(Dump dump, MonitorState state) {
+    return of(dump, List.of(), state);
+  }
+
+  /**
+   * The rows of a replay: the tasks whose state is known, as for a live JVM, then those whose state
+   * is not ({@code unknown}, by id), which only the filter "all" shows.
+   */
+  static List<TaskInfo> of(Dump dump, List<TaskInfo> unknown, MonitorState state) {
     String name = state.nameFilter.toLowerCase(Locale.ROOT);
-    return dump.tasks().stream()
-        .filter(task -> !task.state().terminal())
-        .filter(task -> state.stateFilter == null || task.state() == state.stateFilter)
-        .filter(task -> name.isEmpty() || task.name().toLowerCase(Locale.ROOT).contains(name))
-        .sorted(order(dump, state.sort))
-        .toList();
+    List<TaskInfo> rows =
+        new ArrayList<>(
+            dump.tasks().stream()
+                .filter(task -> !task.state().terminal())
+                .filter(task -> state.stateFilter == null || task.state() == state.stateFilter)
+                .filter(task -> matches(task, name))
+                .sorted(order(dump, state.sort))
+                .toList());
+    if (state.stateFilter == null) {
+      unknown.stream()
+          .filter(task -> matches(task, name))
+          .sorted(Comparator.comparingLong(TaskInfo::id))
+          .forEach(rows::add);
+    }
+    return rows;
+  }
+
+  private static boolean matches(TaskInfo task, String name) {
+    return name.isEmpty() || task.name().toLowerCase(Locale.ROOT).contains(name);
   }
 
   /** The order of a column; ties by id, so that rows do not swap places between two redraws. */

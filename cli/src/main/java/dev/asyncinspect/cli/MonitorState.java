@@ -42,6 +42,9 @@ final class MonitorState {
   boolean help;
   boolean paused;
 
+  /** Where a replay of a dump is ({@code monitor --replay}); null for a live JVM. */
+  ReplayCursor replay;
+
   /** One line for the footer (a dump written, an error), until the next key; or null. */
   String message;
 

@@ -77,6 +77,27 @@ final class MonitorTable {
     return text.styleMatches(WHOLE_LINE, AttributedStyle.INVERSE);
   }
 
+  /**
+   * The row of a task whose state at the replayed moment is not known: {@code ?} for what the dump
+   * cannot tell.
+   */
+  AttributedString unknownRow(TaskInfo task, boolean selected) {
+    String text =
+        Fit.padLeft("#" + task.id(), ID)
+            + " "
+            + Fit.pad(task.name(), name)
+            + " "
+            + Fit.pad("?", STATE)
+            + " "
+            + Fit.padLeft("?", TIME)
+            + " "
+            + Fit.pad("?", await)
+            + " "
+            + "?";
+    AttributedString line = new AttributedString(Fit.cut(text, columns).stripTrailing());
+    return selected ? line.styleMatches(WHOLE_LINE, AttributedStyle.INVERSE) : line;
+  }
+
   private static AttributedStyle stateStyle(TaskState state) {
     return switch (state) {
       case RUNNING -> AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);

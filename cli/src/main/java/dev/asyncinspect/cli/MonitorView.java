@@ -4,6 +4,7 @@ import dev.asyncinspect.analyzer.analysis.Deadlock;
 import dev.asyncinspect.analyzer.analysis.Deadlocks;
 import dev.asyncinspect.analyzer.analysis.WaitForGraph;
 import dev.asyncinspect.analyzer.dump.Dump;
+import dev.asyncinspect.analyzer.dump.EventInfo;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
 import dev.asyncinspect.analyzer.dump.TaskState;
 import dev.asyncinspect.analyzer.report.DurationFormat;
@@ -33,32 +34,57 @@ final class MonitorView {
   }
 
   List<AttributedString> render(Dump dump, MonitorState state, int columns, int rows) {
+    return render(dump, null, null, state, columns, rows);
+  }
+
+  /** The screen of a replay: the tasks at a moment of a dump's history. */
+  List<AttributedString> render(
+      ReplayFrame frame, ReplayHistory history, MonitorState state, int columns, int rows) {
+    return render(frame.dump(), frame, history, state, columns, rows);
+  }
+
+  private List<AttributedString> render(
+      Dump dump,
+      ReplayFrame frame,
+      ReplayHistory history,
+      MonitorState state,
+      int columns,
+      int rows) {
     WaitForGraph graph = WaitForGraph.of(dump);
-    List<TaskInfo> tasks = MonitorRows.of(dump, state);
+    List<TaskInfo> unknown = frame == null ? List.of() : frame.unknown();
+    List<TaskInfo> tasks = MonitorRows.of(dump, unknown, state);
     List<AttributedString> lines = new ArrayList<>();
-    lines.add(plain(title(dump, state), columns));
-    lines.add(plain(counts(dump), columns));
+    lines.add(
+        plain(frame == null ? title(dump, state) : replayTitle(frame, history, state), columns));
+    lines.add(plain(counts(dump, unknown.size()), columns));
     String warning = warning(dump, graph);
     lines.add(new AttributedString(Fit.cut(warning, columns), WARNING));
     int body = Math.max(0, rows - HEADER_LINES - 1);
     if (state.help) {
       lines.add(plain("Keys", columns));
-      body(lines, MonitorHelp.lines(), body, columns);
+      body(lines, MonitorHelp.lines(frame != null), body, columns);
     } else if (state.details != null) {
       lines.add(plain("Task #" + state.details, columns));
-      body(lines, new TaskDetails(graph).lines(state.details), body, columns);
+      TaskDetails details =
+          frame == null ? new TaskDetails(graph) : new TaskDetails(graph, frame, history);
+      body(lines, details.lines(state.details), body, columns);
     } else {
       MonitorTable table = new MonitorTable(dump, columns, stuckThresholdNanos);
       lines.add(table.heading());
       state.move(0, tasks.size());
       int first = Math.max(0, state.selected - body + 1);
       for (int row = first; row < tasks.size() && row < first + body; row++) {
-        lines.add(table.row(tasks.get(row), row == state.selected));
+        TaskInfo task = tasks.get(row);
+        boolean known = unknown.isEmpty() || !unknown.contains(task); // few, when any
+        lines.add(
+            known
+                ? table.row(task, row == state.selected)
+                : table.unknownRow(task, row == state.selected));
       }
       if (tasks.isEmpty() && body > 0) {
         boolean filtered = state.stateFilter != null || !state.nameFilter.isEmpty();
-        lines.add(
-            plain(filtered ? "  no live task matches the filters" : "  no live task", columns));
+        String none = frame == null ? "  no live task" : "  no live task at this time";
+        lines.add(plain(filtered ? "  no live task matches the filters" : none, columns));
       }
     }
     while (lines.size() < rows - 1) {
@@ -83,7 +109,33 @@ final class MonitorView {
         + (state.paused ? "  PAUSED" : "");
   }
 
-  private static String counts(Dump dump) {
+  /**
+   * {@code async-inspect replay event 3 of 120 at 1.2s (#2 SUSPENDED) pid 4242 Main PLAYING 2x}:
+   * where the replay is, first, so that a narrow terminal keeps it.
+   */
+  private static String replayTitle(ReplayFrame frame, ReplayHistory history, MonitorState state) {
+    Dump dump = frame.dump();
+    String main = dump.header().mainClass() == null ? "?" : dump.header().mainClass();
+    EventInfo event = history.eventAt(frame.position());
+    ReplayCursor cursor = state.replay;
+    return "async-inspect replay  event "
+        + frame.position()
+        + " of "
+        + frame.size()
+        + " at "
+        + DurationFormat.format(frame.time())
+        + " (#"
+        + event.task()
+        + " "
+        + event.state()
+        + ")  pid "
+        + dump.header().pid()
+        + "  "
+        + main
+        + (cursor != null && cursor.playing() ? "  PLAYING " + cursor.speed() : "");
+  }
+
+  private static String counts(Dump dump, int unknown) {
     Map<TaskState, Integer> byState = new EnumMap<>(TaskState.class);
     int live = 0;
     for (TaskInfo task : dump.tasks()) {
@@ -96,6 +148,9 @@ final class MonitorView {
     for (TaskState state :
         List.of(TaskState.RUNNING, TaskState.BLOCKED, TaskState.SUSPENDED, TaskState.QUEUED)) {
       line.append("  ").append(byState.getOrDefault(state, 0)).append(' ').append(state);
+    }
+    if (unknown > 0) {
+      line.append("  ").append(unknown).append(" state unknown (history dropped)");
     }
     return line.toString();
   }
@@ -148,6 +203,9 @@ final class MonitorView {
     if (state.help) {
       return "Esc back  q quit";
     }
+    if (state.replay != null) {
+      return replayFooter(state);
+    }
     if (state.details != null) {
       return "Esc back  d dump  q quit";
     }
@@ -162,6 +220,27 @@ final class MonitorView {
         + "  / name"
         + (state.nameFilter.isEmpty() ? "" : ":" + state.nameFilter)
         + "  Enter details  p pause  d dump";
+  }
+
+  private static String replayFooter(MonitorState state) {
+    String keys =
+        "Left Right step  p "
+            + (state.replay.playing() ? "pause" : "play")
+            + "  + - "
+            + state.replay.speed();
+    if (state.details != null) {
+      return "Esc back  " + keys + "  q quit";
+    }
+    return "q quit  h help  "
+        + keys
+        + "  Enter details  s sort:"
+        + state.sort.name().toLowerCase(java.util.Locale.ROOT)
+        + "  f "
+        + (state.stateFilter == null
+            ? "all"
+            : state.stateFilter.name().toLowerCase(java.util.Locale.ROOT))
+        + "  / name"
+        + (state.nameFilter.isEmpty() ? "" : ":" + state.nameFilter);
   }
 
   private static AttributedString plain(String text, int columns) {

@@ -24,20 +24,45 @@ final class TaskDetails {
 
   private final WaitForGraph graph;
   private final Dump dump;
+  private final ReplayFrame frame;
+  private final ReplayHistory history;
 
   TaskDetails(WaitForGraph graph) {
+    this(graph, null, null);
+  }
+
+  /** The details at a moment of a replayed history: the history is told up to that moment. */
+  TaskDetails(WaitForGraph graph, ReplayFrame frame, ReplayHistory history) {
     this.graph = graph;
     this.dump = graph.dump();
+    this.frame = frame;
+    this.history = history;
   }
 
   List<String> lines(long id) {
     Optional<TaskInfo> found = dump.task(id);
-    if (found.isEmpty() || found.get().state().terminal()) {
+    if (frame != null) {
+      for (TaskInfo task : frame.unknown()) {
+        if (task.id() == id) {
+          return unknownLines(task);
+        }
+      }
+      if (found.isEmpty()) {
+        return List.of("  #" + id + " had not started at this time");
+      }
+      if (found.get().state().terminal()) {
+        List<String> lines = new ArrayList<>();
+        lines.add("  #" + id + " had finished by this time: " + found.get().state());
+        lines.add("state history:");
+        lines.addAll(history(found.get()));
+        return lines;
+      }
+    } else if (found.isEmpty() || found.get().state().terminal()) {
       return List.of("  #" + id + " has finished: it is not among the live tasks any more");
     }
     TaskInfo task = found.get();
     List<String> lines = new ArrayList<>();
-    lines.add("  " + label(task) + "  " + task.kind());
+    lines.add("  " + label(task) + (task.kind() == null ? "" : "  " + task.kind()));
     lines.add("  await at " + MonitorRows.awaitAt(dump, task));
     lines.add("  thread " + MonitorRows.threadName(dump, task));
     lines.add("  parent " + (task.parent() == null ? "-" : labelOf(task.parent())));
@@ -51,15 +76,53 @@ final class TaskDetails {
     lines.add("wait chain:");
     lines.addAll(chain(task));
     lines.add("state history:");
-    lines.add("  started " + ago(task.start()));
-    for (EventInfo event : dump.eventsOf(id)) {
+    lines.addAll(history(task));
+    if (!task.state().terminal()) {
+      lines.add("  " + task.state() + " since " + ago(task.stateSince()));
+    }
+    return lines;
+  }
+
+  private List<String> history(TaskInfo task) {
+    List<String> lines = new ArrayList<>();
+    List<EventInfo> events;
+    if (history == null) {
+      events = dump.eventsOf(task.id());
+    } else {
+      events = history.eventsOf(task.id(), frame.position());
+      int dropped = history.droppedTransitions(task.id());
+      if (dropped < 0) {
+        lines.add("  (the dump has no record of this task, only these events)");
+      } else if (dropped > 0) {
+        lines.add(
+            dropped == 1
+                ? "  (its first state change is not in the dump's bounded event history)"
+                : "  (its first "
+                    + dropped
+                    + " state changes are not in the dump's bounded event history)");
+      }
+    }
+    if (task.kind() != null) {
+      lines.add("  started " + ago(task.start()));
+    }
+    for (EventInfo event : events) {
       String at =
           event.point() == null || dump.awaitPoint(event.point()) == null
               ? ""
               : " at " + dump.awaitPoint(event.point()).location();
       lines.add("  " + event.state() + at + " " + ago(event.t()));
     }
-    lines.add("  " + task.state() + " since " + ago(task.stateSince()));
+    return lines;
+  }
+
+  /** A task whose state at the replayed moment the dump cannot tell. */
+  private List<String> unknownLines(TaskInfo task) {
+    List<String> lines = new ArrayList<>();
+    lines.add("  #" + task.id() + " " + task.name() + " ?  " + task.kind());
+    lines.add("  its state at this time is not known: the events that would tell were dropped");
+    lines.add("  from the dump's bounded event history; it is known from its first event on");
+    lines.add("state history:");
+    lines.addAll(history(task));
     return lines;
   }
 

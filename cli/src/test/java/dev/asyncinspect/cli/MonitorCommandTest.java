@@ -71,7 +71,80 @@ class MonitorCommandTest {
   void helpNamesTheIntervalAndTheKeys() {
     CommandRun run = CommandRun.of("monitor", "--help");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Usage: async-inspect monitor", "--interval=DURATION", "PID");
+    assertThat(run.out())
+        .contains("Usage: async-inspect monitor", "--interval=DURATION", "PID", "--replay=DUMP");
     assertThat(CommandRun.of("--help").out()).contains("monitor");
+  }
+
+  @Test
+  void replayOfAMissingFile() {
+    CommandRun run =
+        CommandRun.of("monitor", "--replay", controlDir.resolve("gone.jsonl").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.errLines())
+        .containsExactly(
+            "async-inspect: cannot read " + controlDir.resolve("gone.jsonl") + ": no such file");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void replayOfAFileThatIsNotADump() throws Exception {
+    Path notes = Files.writeString(controlDir.resolve("notes.txt"), "shopping list\n");
+    CommandRun run = CommandRun.of("monitor", "--replay", notes.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).startsWith("async-inspect: " + notes + ": not an async-inspect dump");
+  }
+
+  @Test
+  void replayOfADirectoryIsOneLine() {
+    CommandRun run = CommandRun.of("monitor", "--replay", controlDir.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).startsWith("async-inspect: cannot read " + controlDir);
+  }
+
+  @Test
+  void replayOfADumpWithoutEvents() {
+    Path snapshot = MonitorDumps.read(controlDir, ReplayDumps.withoutEvents()).source();
+    CommandRun run = CommandRun.of("monitor", "--replay", snapshot.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.errLines())
+        .containsExactly(
+            "async-inspect: "
+                + snapshot
+                + ": nothing to replay: the dump has no event history (a SNAPSHOT has none, and"
+                + " neither has a dump of an agent run with maxEvents=0)");
+  }
+
+  @Test
+  void replayOfADumpNeedsATerminalOnlyOnceTheDumpIsRead() {
+    Path dump = MonitorDumps.read(controlDir, ReplayDumps.HISTORY).source();
+    CommandRun run = CommandRun.of("monitor", "--replay", dump.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.errLines())
+        .containsExactly(
+            "async-inspect: monitor needs a terminal (standard input and output are not one)"
+                + " (see 'async-inspect monitor --help')");
+  }
+
+  @Test
+  void replayAndAPidAreAUsageError() {
+    CommandRun run = CommandRun.of("monitor", "--replay", "app.aidump.jsonl", "4242");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.errLines())
+        .containsExactly(
+            "async-inspect: give either a PID or --replay DUMP, not both (see 'async-inspect"
+                + " monitor --help')");
+  }
+
+  @Test
+  void neitherAPidNorAReplayIsAUsageError() {
+    CommandRun run = CommandRun.of("monitor");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.errLines())
+        .containsExactly(
+            "async-inspect: give the PID of a JVM to watch, or --replay DUMP (see 'async-inspect"
+                + " monitor --help')");
   }
 }

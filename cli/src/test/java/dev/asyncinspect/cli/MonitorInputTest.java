@@ -115,4 +115,42 @@ class MonitorInputTest {
     MonitorInput.apply(state, MonitorKey.DETAILS, List.of());
     assertThat(state.details).isNull();
   }
+
+  @Test
+  void replayKeysMoveThroughTheHistoryAndPPlays() throws Exception {
+    state.replay = new ReplayCursor(ReplayHistory.of(MonitorDumps.read(dir, ReplayDumps.HISTORY)));
+    press(MonitorKey.STEP_FORWARD);
+    press(MonitorKey.STEP_FORWARD);
+    assertThat(state.replay.position()).isEqualTo(3);
+    press(MonitorKey.STEP_BACK);
+    assertThat(state.replay.position()).isEqualTo(2);
+    press(MonitorKey.TO_END);
+    assertThat(state.replay.position()).isEqualTo(7);
+    press(MonitorKey.LARGE_BACK);
+    assertThat(state.replay.position()).isEqualTo(1);
+    press(MonitorKey.LARGE_FORWARD);
+    assertThat(state.replay.position()).isEqualTo(7);
+    press(MonitorKey.TO_START);
+    assertThat(state.replay.position()).isEqualTo(1);
+    press(MonitorKey.FASTER);
+    press(MonitorKey.FASTER);
+    assertThat(state.replay.speed()).isEqualTo("4x");
+    press(MonitorKey.SLOWER);
+    assertThat(state.replay.speed()).isEqualTo("2x");
+    press(MonitorKey.PAUSE);
+    assertThat(state.replay.playing()).isTrue();
+    assertThat(state.paused).isFalse();
+    press(MonitorKey.PAUSE);
+    assertThat(state.replay.playing()).isFalse();
+    // A replay has no JVM to write a dump of.
+    assertThat(press(MonitorKey.DUMP)).isEqualTo(MonitorInput.Effect.REDRAW);
+    assertThat(state.message).isEqualTo("d writes a dump of a live JVM; this is a replay of one");
+  }
+
+  @Test
+  void replayKeysDoNothingLive() {
+    assertThat(press(MonitorKey.STEP_FORWARD)).isEqualTo(MonitorInput.Effect.REDRAW);
+    assertThat(press(MonitorKey.TO_END)).isEqualTo(MonitorInput.Effect.REDRAW);
+    assertThat(state.replay).isNull();
+  }
 }

@@ -1,8 +1,11 @@
 package dev.asyncinspect.e2e;
 
+import static dev.asyncinspect.e2e.SourceMarkers.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asyncinspect.analyzer.dump.Dump;
 import dev.asyncinspect.testapps.HangingService;
+import dev.asyncinspect.testapps.StuckFuture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with the agent, the test reads the screen ({@code capture-pane}), presses keys ({@code
  * send-keys}), and checks after {@code q} that the terminal is as it was (normal screen, line
  * editing on). tmux runs on a server socket of its own, so that no tmux session of the user is
- * touched.
+ * touched. The same for {@code monitor --replay} on a dump a test program wrote.
  */
 class MonitorIT {
   private static final String JDKS = "dev.asyncinspect.e2e.InstalledJdks#forRelease17";
@@ -81,6 +84,82 @@ class MonitorIT {
       }
       assertThat(app.stderr()).doesNotContain("[async-inspect]");
     }
+  }
+
+  /**
+   * {@code monitor --replay} on the dump StuckFuture's JVM wrote at exit: the last event is
+   * loadProfile's join (BLOCKED at its line); one step back, loadProfile still runs and fetchUser
+   * has just returned its future (SUSPENDED); one step forward again, BLOCKED.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(JDKS)
+  void replayStepsThroughTheHistoryOfARealDump(Jdk jdk) throws Exception {
+    requireTmux();
+    Path root = Path.of(System.getProperty("user.dir")).getParent();
+    AgentRuns runs = AgentRuns.of(StuckFuture.class, jdk);
+    Dump dump = runs.dump();
+    Path file = runs.withAgent().dump();
+    int events = dump.events().size();
+    assertThat(dump.events())
+        .as("the dump's history")
+        .extracting(e -> dump.task(e.task()).orElseThrow().name() + " " + e.state())
+        .endsWith("StuckFuture.fetchUser SUSPENDED", "StuckFuture.loadProfile BLOCKED");
+    String join = location(StuckFuture.class, "await:join-user");
+    Path sockets = Files.createTempDirectory("async-inspect-tmux");
+    Tmux tmux = new Tmux(sockets.resolve("tmux").toString());
+    try {
+      String shell =
+          "JAVA_HOME='"
+              + jdk.home()
+              + "' ASYNC_INSPECT_OPTS= '"
+              + root.resolve("bin/async-inspect")
+              + "' monitor --replay '"
+              + file
+              + "'; echo \"exit=$?\"; sleep 600";
+      tmux.run("new-session", "-d", "-s", "monitor", "-x", "120", "-y", "30", shell);
+
+      String first = tmux.awaitScreen(s -> s.contains("async-inspect replay  event 1 of "));
+      assertThat(first).contains("event 1 of " + events, "Left Right step");
+
+      tmux.run("send-keys", "-t", "monitor", "End");
+      String last = tmux.awaitScreen(s -> s.contains("event " + events + " of " + events));
+      assertThat(row(last, "StuckFuture.loadProfile")).contains("BLOCKED", join);
+      assertThat(row(last, "StuckFuture.fetchUser")).contains("SUSPENDED");
+
+      tmux.run("send-keys", "-t", "monitor", "Left");
+      String before = tmux.awaitScreen(s -> s.contains("event " + (events - 1) + " of " + events));
+      assertThat(row(before, "StuckFuture.loadProfile")).contains("RUNNING").doesNotContain(join);
+      assertThat(row(before, "StuckFuture.fetchUser")).contains("SUSPENDED");
+
+      tmux.run("send-keys", "-t", "monitor", "Right");
+      String again = tmux.awaitScreen(s -> s.contains("event " + events + " of " + events));
+      assertThat(row(again, "StuckFuture.loadProfile")).contains("BLOCKED", join);
+
+      // The details at the last event: the wait chain and the history up to then.
+      tmux.run("send-keys", "-t", "monitor", "s"); // by id: #1 loadProfile first
+      tmux.awaitScreen(s -> s.contains("s sort:id"));
+      tmux.run("send-keys", "-t", "monitor", "Enter");
+      String details = tmux.awaitScreen(s -> s.contains("wait chain:"));
+      assertThat(details)
+          .contains("to be completed by #2 StuckFuture.fetchUser SUSPENDED")
+          .contains("  BLOCKED at " + join);
+
+      tmux.run("send-keys", "-t", "monitor", "q");
+      assertThat(tmux.awaitScreen(s -> s.contains("exit="))).contains("exit=0");
+    } finally {
+      tmux.run("kill-server");
+      Files.deleteIfExists(sockets.resolve("tmux"));
+      Files.deleteIfExists(sockets);
+    }
+  }
+
+  /** The table row of the task with that name on a screen. */
+  private static String row(String screen, String name) {
+    return screen
+        .lines()
+        .filter(line -> line.contains(" " + name + " "))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row of " + name + " on:\n" + screen));
   }
 
   private static void requireTmux() throws InterruptedException {
