@@ -3,6 +3,8 @@ package dev.asyncinspect.cli;
 import dev.asyncinspect.analyzer.analysis.CallGraph;
 import dev.asyncinspect.analyzer.analysis.CallGraphDot;
 import dev.asyncinspect.analyzer.analysis.CallGraphMermaid;
+import dev.asyncinspect.analyzer.analysis.PerfettoTrace;
+import dev.asyncinspect.analyzer.analysis.Timeline;
 import dev.asyncinspect.analyzer.dump.Dump;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,9 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code async-inspect export <dump> --format dot|mermaid|json [-o FILE]}: writes what the analyzer
- * finds in a dump in a format for other tools, on standard output or, atomically, to a file. This
- * class only wires the dump to a renderer and the result to its destination.
+ * {@code async-inspect export <dump> --format dot|mermaid|json|perfetto [-o FILE]}: writes what the
+ * analyzer finds in a dump in a format for other tools, on standard output or, atomically, to a
+ * file. This class only wires the dump to a renderer and the result to its destination.
  */
 @Command(
     name = "export",
@@ -30,6 +32,8 @@ import picocli.CommandLine.Spec;
           + " for Graphviz or Mermaid.",
       "json: one document with the dump's summary, the stuck tasks (default threshold), the"
           + " deadlocks, the failures, the call graph and the statistics.",
+      "perfetto: the timeline of the tasks (threads, waits, parent and wait arrows) in the Chrome"
+          + " trace event format, for ui.perfetto.dev or chrome://tracing.",
       "Warnings about the dump go to the error stream."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -51,7 +55,7 @@ public final class ExportCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FORMAT",
       converter = ExportFormat.Converter.class,
-      description = "What to write: dot, mermaid or json.")
+      description = "What to write: dot, mermaid, json or perfetto.")
   ExportFormat format;
 
   @Option(
@@ -70,6 +74,7 @@ public final class ExportCommand implements Callable<Integer> {
           case DOT -> lines(CallGraphDot.render(CallGraph.of(read)));
           case MERMAID -> lines(CallGraphMermaid.render(CallGraph.of(read)));
           case JSON -> ExportJson.text(read);
+          case PERFETTO -> PerfettoTrace.text(Timeline.of(read));
         };
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();

@@ -13,14 +13,16 @@ enum ExportFormat {
   /** The call graph as a Mermaid flowchart. */
   MERMAID,
   /** Everything the analyzer finds, as one JSON document. */
-  JSON;
+  JSON,
+  /** The timeline in the Chrome trace event format, for Perfetto and chrome://tracing. */
+  PERFETTO;
 
   @Override
   public String toString() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The formats as the usage lists them: {@code dot, mermaid, json}. */
+  /** The formats as the usage lists them: {@code dot, mermaid, json, perfetto}. */
   static String names() {
     return Arrays.stream(values()).map(ExportFormat::toString).collect(Collectors.joining(", "));
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asyncinspect.analyzer.trace.ChromeTraceRules;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +82,23 @@ class ExportCommandTest {
   }
 
   @Test
+  void perfettoTraceOfTheRichDumpKeepsTheFormatsRules() throws Exception {
+    Path target = dir.resolve("trace.json");
+    CommandRun run =
+        CommandRun.of(
+            "export", dump("rich.jsonl"), "--format", "perfetto", "-o", target.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    ChromeTraceRules trace = ChromeTraceRules.check(Files.readString(target));
+    assertThat(trace.violations()).isEmpty();
+    assertThat(trace.flows())
+        .extracting(flow -> flow.from().task() + " -> " + flow.to().task())
+        .contains(
+            "#10 reserve-stock -> #11 Billing.charge", "#11 Billing.charge -> #10 reserve-stock");
+    assertThat(trace.root().path("otherData").path("pid").asLong()).isEqualTo(777);
+  }
+
+  @Test
   void toAFileAtomicallyAndOwnerOnly() throws Exception {
     Path target = dir.resolve("graph.dot");
     Files.writeString(target, "old content");
@@ -143,7 +161,7 @@ class ExportCommandTest {
     assertThat(run.errLines())
         .singleElement()
         .asString()
-        .contains("'png' is not a format; expected one of dot, mermaid, json");
+        .contains("'png' is not a format; expected one of dot, mermaid, json, perfetto");
   }
 
   @Test
@@ -176,7 +194,11 @@ class ExportCommandTest {
     CommandRun run = CommandRun.of("export", "--help");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out())
-        .contains("Usage: async-inspect export", "--format=FORMAT", "dot, mermaid or json", "-o");
+        .contains(
+            "Usage: async-inspect export",
+            "--format=FORMAT",
+            "dot, mermaid, json or perfetto",
+            "-o");
     assertThat(CommandRun.of("--help").out()).contains("export");
   }
 }
