@@ -4,6 +4,7 @@ import dev.asyncinspect.analyzer.analysis.CallGraph;
 import dev.asyncinspect.analyzer.analysis.CallGraphDot;
 import dev.asyncinspect.analyzer.analysis.CallGraphMermaid;
 import dev.asyncinspect.analyzer.dump.Dump;
+import dev.asyncinspect.analyzer.html.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,9 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code async-inspect export <dump> --format dot|mermaid|json [-o FILE]}: writes what the analyzer
- * finds in a dump in a format for other tools, on standard output or, atomically, to a file. This
- * class only wires the dump to a renderer and the result to its destination.
+ * {@code async-inspect export <dump> --format dot|mermaid|json|html [-o FILE]}: writes what the
+ * analyzer finds in a dump in a format for other tools, on standard output or, atomically, to a
+ * file. This class only wires the dump to a renderer and the result to its destination.
  */
 @Command(
     name = "export",
@@ -30,6 +31,8 @@ import picocli.CommandLine.Spec;
           + " for Graphviz or Mermaid.",
       "json: one document with the dump's summary, the stuck tasks (default threshold), the"
           + " deadlocks, the failures, the call graph and the statistics.",
+      "html: a self-contained report for a browser (works offline): findings, timeline,"
+          + " graphs, statistics, state machines.",
       "Warnings about the dump go to the error stream."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -51,7 +54,7 @@ public final class ExportCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FORMAT",
       converter = ExportFormat.Converter.class,
-      description = "What to write: dot, mermaid or json.")
+      description = "What to write: dot, mermaid, json or html.")
   ExportFormat format;
 
   @Option(
@@ -70,6 +73,7 @@ public final class ExportCommand implements Callable<Integer> {
           case DOT -> lines(CallGraphDot.render(CallGraph.of(read)));
           case MERMAID -> lines(CallGraphMermaid.render(CallGraph.of(read)));
           case JSON -> ExportJson.text(read);
+          case HTML -> HtmlReport.render(read);
         };
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();

@@ -13,7 +13,9 @@ enum ExportFormat {
   /** The call graph as a Mermaid flowchart. */
   MERMAID,
   /** Everything the analyzer finds, as one JSON document. */
-  JSON;
+  JSON,
+  /** A self-contained HTML report, for a browser, offline. */
+  HTML;
 
   @Override
   public String toString() {

@@ -85,4 +85,15 @@ public record ObservedState(
   public long meanWaitingNanos() {
     return left == 0 ? 0 : waitingNanos / left;
   }
+
+  /**
+   * What the state is called in a drawing: {@code start}, {@code Shop.java:12 join()} for an await
+   * point, {@code suspended}, {@code completed}...
+   */
+  public String label() {
+    if (id.kind() != Kind.AWAIT) {
+      return id.kind().toString().toLowerCase(java.util.Locale.ROOT);
+    }
+    return point == null ? "await point " + id.point() : point.location() + " " + Names.call(point);
+  }
 }
