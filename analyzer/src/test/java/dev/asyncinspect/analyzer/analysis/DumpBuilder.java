@@ -32,6 +32,7 @@ final class DumpBuilder {
   private final List<StatsInfo> methodStats = new ArrayList<>();
   private final List<StatsInfo> pointStats = new ArrayList<>();
   private final List<EventInfo> events = new ArrayList<>();
+  private long droppedEvents;
 
   DumpBuilder(long dumpNanos) {
     this.dumpNanos = dumpNanos;
@@ -109,13 +110,24 @@ final class DumpBuilder {
     return this;
   }
 
+  DumpBuilder object(ObjectInfo object) {
+    objects.put(object.id(), object);
+    return this;
+  }
+
   DumpBuilder event(long t, long task, TaskState state) {
-    events.add(new EventInfo(events.size(), t, task, state, null));
+    events.add(new EventInfo(droppedEvents + events.size(), t, task, state, null));
     return this;
   }
 
   DumpBuilder blocked(long t, long task, int point) {
-    events.add(new EventInfo(events.size(), t, task, TaskState.BLOCKED, point));
+    events.add(new EventInfo(droppedEvents + events.size(), t, task, TaskState.BLOCKED, point));
+    return this;
+  }
+
+  /** The ring lost the first {@code count} events: the end record says so, and seqs begin there. */
+  DumpBuilder droppedEvents(long count) {
+    droppedEvents = count;
     return this;
   }
 
@@ -149,7 +161,7 @@ final class DumpBuilder {
         methodStats,
         pointStats,
         events,
-        new EndInfo(Map.of(), Map.of(), built.size()),
+        new EndInfo(Map.of(), Map.of("events", droppedEvents), built.size()),
         List.of());
   }
 
@@ -194,6 +206,8 @@ final class DumpBuilder {
     private long suspended;
     private AwaitInfo await;
     private Integer future;
+    private Long thread;
+    private Long startThread = 1L;
 
     private TaskBuilder(long id, int method) {
       this.id = id;
@@ -256,6 +270,18 @@ final class DumpBuilder {
       return this;
     }
 
+    /** The thread it runs on now (RUNNING or BLOCKED). */
+    TaskBuilder thread(long threadId) {
+      thread = threadId;
+      return this;
+    }
+
+    /** The thread that started it; 1 unless told. */
+    TaskBuilder startThread(long threadId) {
+      startThread = threadId;
+      return this;
+    }
+
     TaskInfo build() {
       return new TaskInfo(
           id,
@@ -264,8 +290,8 @@ final class DumpBuilder {
           kind,
           state,
           parent,
-          null,
-          1L,
+          thread,
+          startThread,
           start,
           end,
           stateSince,
