@@ -12,6 +12,7 @@ import dev.asyncinspect.analyzer.analysis.PinnedThreads;
 import dev.asyncinspect.analyzer.analysis.RelationshipGraph;
 import dev.asyncinspect.analyzer.analysis.Statistics;
 import dev.asyncinspect.analyzer.analysis.StuckTasks;
+import dev.asyncinspect.analyzer.analysis.Timeline;
 import dev.asyncinspect.analyzer.analysis.WaitForGraph;
 import dev.asyncinspect.analyzer.dump.Dump;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
@@ -25,8 +26,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The HTML report of a dump: one self-contained page, its style sheet, script and data inline, that
@@ -63,7 +66,19 @@ public final class HtmlReport {
             + " href=\"#state-machines\">State machines</a></nav>\n</header>\n<main>\n");
     summary(page, dump, stuck.tasks().size(), deadlocks.size(), failures.size(), overview);
     FindingsSection.write(page, graph, stuck, deadlocks, failures, PinnedThreads.of(dump));
-    TimelineSection.write(page, dump);
+    Set<Long> deadlockedTasks = new HashSet<>();
+    for (Deadlock deadlock : deadlocks) {
+      for (int node : deadlock.waiters()) {
+        TaskInfo task = graph.task(node);
+        if (task != null) {
+          deadlockedTasks.add(task.id());
+        }
+      }
+      deadlockedTasks.addAll(deadlock.otherTasks());
+    }
+    Set<Long> stuckTasks = new HashSet<>();
+    stuck.tasks().forEach(task -> stuckTasks.add(task.id()));
+    TimelineSection.write(page, Timeline.of(graph), deadlockedTasks, stuckTasks);
     GraphSections.relationships(page, RelationshipGraph.of(graph, deadlocks, stuck));
     GraphSections.callGraph(page, CallGraph.of(dump));
     StatisticsSection.write(page, Statistics.of(dump));
