@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What relates the tasks, futures, locks and threads of a dump, for a drawing: the edges of the
@@ -80,7 +81,7 @@ public record RelationshipGraph(List<Node> nodes, List<Edge> edges, int omitted)
     for (WaitChain chain : stuck.chains()) {
       onChains.addAll(chain.nodes());
     }
-    Set<Integer> related = new LinkedHashSet<>();
+    Set<Integer> related = new TreeSet<>(); // in the graph's order
     for (int node = 0; node < graph.size(); node++) {
       for (WaitEdge edge : graph.edgesFrom(node)) {
         related.add(edge.from());
