@@ -59,11 +59,11 @@ class HtmlReportIT {
       assertThat(machine)
           .contains(location(AsyncCacheCycle.class, "await:load-join") + " join()")
           .contains("2 there now");
+      chromium.screenshot(report.resolveSibling("report.png"));
       // Zooming redraws the timeline from the page's data, still without an error.
       String range = text(chromium, "#timeline-range");
       chromium.evaluate("document.getElementById('zoom-in').click()");
       assertThat(text(chromium, "#timeline-range")).isNotEqualTo(range);
-      chromium.screenshot(report.resolveSibling("report.png"));
       assertLoadedCleanly(chromium, url);
     }
   }

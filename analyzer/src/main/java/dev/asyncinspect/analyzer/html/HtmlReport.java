@@ -119,9 +119,9 @@ public final class HtmlReport {
       byState.merge(task.state(), 1, Integer::sum);
     }
     page.raw("<table class=\"stats\" id=\"tasks-by-state\">\n");
-    page.row("num", List.of("state", "tasks"), true);
+    page.row(1, List.of("state", "tasks"), true);
     byState.forEach(
-        (state, count) -> page.row("num", List.of(state.toString(), count.toString()), false));
+        (state, count) -> page.row(1, List.of(state.toString(), count.toString()), false));
     page.raw("</table>\n");
     page.pre("overview", overview.subList(1, overview.size())).raw("\n</section>\n");
   }

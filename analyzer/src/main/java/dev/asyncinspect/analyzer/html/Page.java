@@ -32,12 +32,15 @@ final class Page {
     return element("pre", classes, String.join("\n", lines));
   }
 
-  /** A table row of cells, escaped; numbers right-aligned by the style sheet's {@code num}. */
-  Page row(String cell, List<String> cells, boolean header) {
+  /**
+   * A table row of cells, escaped: the first {@code textColumns} cells are text, the others
+   * numbers, right-aligned by the style sheet's {@code num} class.
+   */
+  Page row(int textColumns, List<String> cells, boolean header) {
     raw("<tr>");
     for (int i = 0; i < cells.size(); i++) {
       String tag = header ? "th" : "td";
-      element(tag, i == 0 ? "" : cell, cells.get(i));
+      element(tag, i < textColumns ? "" : "num", cells.get(i));
     }
     return raw("</tr>\n");
   }

@@ -97,11 +97,11 @@ final class StateMachineSection {
   private static void table(Page page, ObservedStateMachine machine) {
     page.raw("<table class=\"stats states\">\n");
     page.row(
-        "num", List.of("state", "entered", "left", "mean time", "mean waiting", "there now"), true);
+        1, List.of("state", "entered", "left", "mean time", "mean waiting", "there now"), true);
     for (ObservedState state : machine.states()) {
       boolean end = state.id().kind().end();
       page.row(
-          "num",
+          1,
           List.of(
               state.label(),
               Long.toString(state.visits()),

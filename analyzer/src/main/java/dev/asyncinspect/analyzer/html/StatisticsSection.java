@@ -22,7 +22,7 @@ final class StatisticsSection {
     page.raw("<h3>Methods, by total time of their finished calls</h3>\n");
     page.raw("<table class=\"stats\" id=\"method-stats\">\n");
     page.row(
-        "num",
+        2,
         List.of(
             "method",
             "kind",
@@ -56,7 +56,7 @@ final class StatisticsSection {
       cells.add(share(method.blockedNanos(), states));
       cells.add(share(method.suspendedNanos(), states));
       cells.add(Long.toString(method.live()));
-      page.row("num", cells, false);
+      page.row(2, cells, false);
     }
     page.raw("</table>\n");
     if (derived) {
@@ -65,7 +65,7 @@ final class StatisticsSection {
     page.raw("<h3>Await points, ranked by time waited</h3>\n");
     page.raw("<table class=\"stats\" id=\"point-stats\">\n");
     page.row(
-        "num",
+        4,
         List.of(
             "#",
             "await point",
@@ -96,7 +96,7 @@ final class StatisticsSection {
           point.waitingNow() == 0
               ? "0"
               : point.waitingNow() + " (" + DurationFormat.format(point.waitingNanos()) + ")");
-      page.row("num", cells, false);
+      page.row(4, cells, false);
     }
     page.raw("</table>\n");
     if (statistics.awaitPoints().stream().anyMatch(p -> p.source() == StatsSource.DUMP)) {
