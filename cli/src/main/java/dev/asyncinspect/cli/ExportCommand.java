@@ -6,6 +6,7 @@ import dev.asyncinspect.analyzer.analysis.CallGraphMermaid;
 import dev.asyncinspect.analyzer.analysis.PerfettoTrace;
 import dev.asyncinspect.analyzer.analysis.Timeline;
 import dev.asyncinspect.analyzer.dump.Dump;
+import dev.asyncinspect.analyzer.html.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,9 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code async-inspect export <dump> --format dot|mermaid|json|perfetto [-o FILE]}: writes what the
- * analyzer finds in a dump in a format for other tools, on standard output or, atomically, to a
- * file. This class only wires the dump to a renderer and the result to its destination.
+ * {@code async-inspect export <dump> --format dot|mermaid|json|perfetto|html [-o FILE]}: writes
+ * what the analyzer finds in a dump in a format for other tools, on standard output or, atomically,
+ * to a file. This class only wires the dump to a renderer and the result to its destination.
  */
 @Command(
     name = "export",
@@ -34,6 +35,8 @@ import picocli.CommandLine.Spec;
           + " deadlocks, the failures, the call graph and the statistics.",
       "perfetto: the timeline of the tasks (threads, waits, parent and wait arrows) in the Chrome"
           + " trace event format, for ui.perfetto.dev or chrome://tracing.",
+      "html: a self-contained report for a browser (works offline): findings, timeline,"
+          + " graphs, statistics, state machines.",
       "Warnings about the dump go to the error stream."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -55,7 +58,7 @@ public final class ExportCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FORMAT",
       converter = ExportFormat.Converter.class,
-      description = "What to write: dot, mermaid, json or perfetto.")
+      description = "What to write: dot, mermaid, json, perfetto or html.")
   ExportFormat format;
 
   @Option(
@@ -75,6 +78,7 @@ public final class ExportCommand implements Callable<Integer> {
           case MERMAID -> lines(CallGraphMermaid.render(CallGraph.of(read)));
           case JSON -> ExportJson.text(read);
           case PERFETTO -> PerfettoTrace.text(Timeline.of(read));
+          case HTML -> HtmlReport.render(read);
         };
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();

@@ -15,7 +15,9 @@ enum ExportFormat {
   /** Everything the analyzer finds, as one JSON document. */
   JSON,
   /** The timeline in the Chrome trace event format, for Perfetto and chrome://tracing. */
-  PERFETTO;
+  PERFETTO,
+  /** A self-contained HTML report, for a browser, offline. */
+  HTML;
 
   @Override
   public String toString() {

@@ -48,6 +48,24 @@ class ExportCommandTest {
   }
 
   @Test
+  void htmlIsOneSelfContainedPageWithEverySection() throws Exception {
+    Path target = dir.resolve("report.html");
+    CommandRun run =
+        CommandRun.of("export", dump("rich.jsonl"), "--format", "html", "-o", target.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.err()).isEmpty();
+    String page = Files.readString(target, StandardCharsets.UTF_8);
+    assertThat(page)
+        .startsWith("<!DOCTYPE html>")
+        .endsWith("</html>\n")
+        .contains("<style>", "<script>", "<script type=\"application/json\" id=\"timeline-data\">")
+        .contains("id=\"findings\"", "id=\"timeline\"", "id=\"relationship-graph\"")
+        .contains("id=\"call-graph\"", "id=\"statistics\"", "id=\"state-machines\"")
+        .contains("OrderService.placeOrder");
+  }
+
+  @Test
   void jsonHasEverythingTheAnalyzerFinds() throws Exception {
     String file = dump("rich.jsonl");
     CommandRun run = CommandRun.of("export", file, "--format", "json");
@@ -161,7 +179,7 @@ class ExportCommandTest {
     assertThat(run.errLines())
         .singleElement()
         .asString()
-        .contains("'png' is not a format; expected one of dot, mermaid, json, perfetto");
+        .contains("'png' is not a format; expected one of dot, mermaid, json, perfetto, html");
   }
 
   @Test
@@ -197,7 +215,7 @@ class ExportCommandTest {
         .contains(
             "Usage: async-inspect export",
             "--format=FORMAT",
-            "dot, mermaid, json or perfetto",
+            "dot, mermaid, json, perfetto or html",
             "-o");
     assertThat(CommandRun.of("--help").out()).contains("export");
   }

@@ -3,19 +3,19 @@ package dev.asyncinspect.analyzer.analysis;
 import dev.asyncinspect.analyzer.report.DurationFormat;
 
 /**
- * The node and edge labels that the DOT and Mermaid renderings share, as plain text lines; each
- * rendering escapes them for its own syntax.
+ * The node and edge labels of the call graph that its renderings (DOT, Mermaid, the HTML report's
+ * SVG) share, as plain text lines; each rendering escapes them for its own syntax.
  */
-final class GraphLabels {
+public final class GraphLabels {
   private GraphLabels() {}
 
   /** The graph's id of a method's node: {@code m} and the method id, safe in both syntaxes. */
-  static String nodeId(int methodId) {
+  public static String nodeId(int methodId) {
     return "m" + methodId;
   }
 
   /** The name, then {@code ASYNC, 3 calls, 6.4ms}, then {@code self 92%, BOTTLENECK}. */
-  static String[] node(MethodNode node) {
+  public static String[] node(MethodNode node) {
     String marks = node.bottleneck() ? ", BOTTLENECK" : "";
     return new String[] {
       node.name(),
@@ -30,7 +30,7 @@ final class GraphLabels {
   }
 
   /** {@code 3 calls, 6.4ms} or {@code 2 waits, 18ms}. */
-  static String edge(CallEdge edge) {
+  public static String edge(CallEdge edge) {
     String noun = edge.kind() == EdgeKind.CALLS ? "call" : "wait";
     return Words.count(edge.count(), noun) + ", " + DurationFormat.format(edge.totalNanos());
   }
