@@ -3,6 +3,15 @@ package dev.asyncinspect.cli;
 import dev.asyncinspect.analyzer.analysis.CallGraph;
 import dev.asyncinspect.analyzer.analysis.CallGraphDot;
 import dev.asyncinspect.analyzer.analysis.CallGraphMermaid;
+import dev.asyncinspect.analyzer.analysis.Deadlock;
+import dev.asyncinspect.analyzer.analysis.Deadlocks;
+import dev.asyncinspect.analyzer.analysis.PerfettoTrace;
+import dev.asyncinspect.analyzer.analysis.TaskGraph;
+import dev.asyncinspect.analyzer.analysis.TaskGraphDot;
+import dev.asyncinspect.analyzer.analysis.TaskGraphMermaid;
+import dev.asyncinspect.analyzer.analysis.TaskGraphs;
+import dev.asyncinspect.analyzer.analysis.Timeline;
+import dev.asyncinspect.analyzer.analysis.WaitForGraph;
 import dev.asyncinspect.analyzer.dump.Dump;
 import dev.asyncinspect.analyzer.html.HtmlReport;
 import java.io.IOException;
@@ -13,13 +22,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code async-inspect export <dump> --format dot|mermaid|json|html [-o FILE]}: writes what the
- * analyzer finds in a dump in a format for other tools, on standard output or, atomically, to a
- * file. This class only wires the dump to a renderer and the result to its destination.
+ * {@code async-inspect export <dump> --format dot|mermaid|json|perfetto|html [--graph GRAPH] [-o
+ * FILE]}: writes what the analyzer finds in a dump in a format for other tools, on standard output
+ * or, atomically, to a file. This class only wires the dump to a renderer and the result to its
+ * destination.
  */
 @Command(
     name = "export",
@@ -27,10 +38,15 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionInfo.class,
     description = {
       "Writes what the analyzer finds in a dump in a format for other tools.",
-      "dot, mermaid: the call graph (traced methods, their calls and their waits on futures),"
-          + " for Graphviz or Mermaid.",
+      "dot, mermaid: a graph for Graphviz or Mermaid, chosen by --graph: the call graph"
+          + " (traced methods, their calls and their waits on futures), the relationship graph"
+          + " (tasks, parent and child, what each waits on and who would release it) or the"
+          + " wait-for graph (only the waits); deadlocks in bold red.",
       "json: one document with the dump's summary, the stuck tasks (default threshold), the"
-          + " deadlocks, the failures, the call graph and the statistics.",
+          + " deadlocks, the failures, the call graph, the statistics, the lints, the"
+          + " relationship graph and the timeline.",
+      "perfetto: the timeline of the tasks (threads, waits, parent and wait arrows) in the Chrome"
+          + " trace event format, for ui.perfetto.dev or chrome://tracing.",
       "html: a self-contained report for a browser (works offline): findings, timeline,"
           + " graphs, statistics, state machines.",
       "Warnings about the dump go to the error stream."
@@ -54,8 +70,16 @@ public final class ExportCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FORMAT",
       converter = ExportFormat.Converter.class,
-      description = "What to write: dot, mermaid, json or html.")
+      description = "What to write: dot, mermaid, json, perfetto or html.")
   ExportFormat format;
+
+  @Option(
+      names = "--graph",
+      paramLabel = "GRAPH",
+      converter = ExportGraph.Converter.class,
+      description =
+          "With dot and mermaid, which graph: calls (the default), relations or wait-for.")
+  ExportGraph graph;
 
   @Option(
       names = {"-o", "--output"},
@@ -67,12 +91,26 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (graph != null && format != ExportFormat.DOT && format != ExportFormat.MERMAID) {
+      throw new ParameterException(
+          spec.commandLine(), "--graph goes with --format dot or mermaid, not " + format);
+    }
     Dump read = DumpFiles.read(dump, spec.commandLine().getErr());
+    ExportGraph drawn = graph == null ? ExportGraph.CALLS : graph;
     String text =
         switch (format) {
-          case DOT -> lines(CallGraphDot.render(CallGraph.of(read)));
-          case MERMAID -> lines(CallGraphMermaid.render(CallGraph.of(read)));
+          case DOT ->
+              lines(
+                  drawn == ExportGraph.CALLS
+                      ? CallGraphDot.render(CallGraph.of(read))
+                      : TaskGraphDot.render(taskGraph(read, drawn)));
+          case MERMAID ->
+              lines(
+                  drawn == ExportGraph.CALLS
+                      ? CallGraphMermaid.render(CallGraph.of(read))
+                      : TaskGraphMermaid.render(taskGraph(read, drawn)));
           case JSON -> ExportJson.text(read);
+          case PERFETTO -> PerfettoTrace.text(Timeline.of(read));
           case HTML -> HtmlReport.render(read);
         };
     if (output == null) {
@@ -83,6 +121,14 @@ public final class ExportCommand implements Callable<Integer> {
       AtomicFile.write(output, text);
     }
     return ExitCodes.OK;
+  }
+
+  private static TaskGraph taskGraph(Dump dump, ExportGraph which) {
+    WaitForGraph waits = WaitForGraph.of(dump);
+    List<Deadlock> deadlocks = Deadlocks.of(waits);
+    return which == ExportGraph.RELATIONS
+        ? TaskGraphs.relations(waits, deadlocks)
+        : TaskGraphs.waitFor(waits, deadlocks);
   }
 
   private static String lines(List<String> lines) {

@@ -14,6 +14,8 @@ enum ExportFormat {
   MERMAID,
   /** Everything the analyzer finds, as one JSON document. */
   JSON,
+  /** The timeline in the Chrome trace event format, for Perfetto and chrome://tracing. */
+  PERFETTO,
   /** A self-contained HTML report, for a browser, offline. */
   HTML;
 
@@ -22,7 +24,7 @@ enum ExportFormat {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The formats as the usage lists them: {@code dot, mermaid, json}. */
+  /** The formats as the usage lists them: {@code dot, mermaid, json, perfetto}. */
   static String names() {
     return Arrays.stream(values()).map(ExportFormat::toString).collect(Collectors.joining(", "));
   }

@@ -7,18 +7,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.asyncinspect.analyzer.analysis.CallGraph;
 import dev.asyncinspect.analyzer.analysis.CallGraphJson;
+import dev.asyncinspect.analyzer.analysis.Deadlock;
 import dev.asyncinspect.analyzer.analysis.Deadlocks;
 import dev.asyncinspect.analyzer.analysis.DeadlocksJson;
 import dev.asyncinspect.analyzer.analysis.DumpSummaryJson;
 import dev.asyncinspect.analyzer.analysis.Failures;
 import dev.asyncinspect.analyzer.analysis.FailuresJson;
+import dev.asyncinspect.analyzer.analysis.PinnedThreads;
+import dev.asyncinspect.analyzer.analysis.PinnedThreadsJson;
 import dev.asyncinspect.analyzer.analysis.Statistics;
 import dev.asyncinspect.analyzer.analysis.StatisticsJson;
 import dev.asyncinspect.analyzer.analysis.StuckTasks;
 import dev.asyncinspect.analyzer.analysis.StuckTasksJson;
+import dev.asyncinspect.analyzer.analysis.TaskGraphJson;
+import dev.asyncinspect.analyzer.analysis.TaskGraphs;
+import dev.asyncinspect.analyzer.analysis.Timeline;
+import dev.asyncinspect.analyzer.analysis.TimelineJson;
 import dev.asyncinspect.analyzer.analysis.WaitForGraph;
 import dev.asyncinspect.analyzer.dump.Dump;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,7 +39,7 @@ final class ExportJson {
   static final String FORMAT = "async-inspect-export";
 
   /** The version of the document's shape: a minor version only adds fields. */
-  static final String VERSION = "1.0";
+  static final String VERSION = "1.1";
 
   private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
@@ -44,11 +52,15 @@ final class ExportJson {
     document.put("version", VERSION);
     document.put("dump", DumpSummaryJson.view(dump));
     WaitForGraph graph = WaitForGraph.of(dump);
+    List<Deadlock> deadlocks = Deadlocks.of(graph);
     document.put("stuck", StuckTasksJson.view(graph, StuckTasks.of(graph, defaultsFor(dump))));
-    document.put("deadlocks", DeadlocksJson.view(graph, Deadlocks.of(graph)));
+    document.put("deadlocks", DeadlocksJson.view(graph, deadlocks));
     document.put("failures", FailuresJson.view(Failures.of(dump)));
     document.put("callGraph", CallGraphJson.view(CallGraph.of(dump)));
     document.put("statistics", StatisticsJson.view(Statistics.of(dump)));
+    document.put("lints", Map.of("pinned", PinnedThreadsJson.view(PinnedThreads.of(dump))));
+    document.put("relations", TaskGraphJson.view(TaskGraphs.relations(graph, deadlocks)));
+    document.put("timeline", TimelineJson.view(Timeline.of(graph)));
     return document;
   }
 

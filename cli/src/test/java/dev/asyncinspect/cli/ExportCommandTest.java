@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asyncinspect.analyzer.trace.ChromeTraceRules;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ class ExportCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.path("format").asText()).isEqualTo("async-inspect-export");
-    assertThat(json.path("version").asText()).isEqualTo("1.0");
+    assertThat(json.path("version").asText()).isEqualTo("1.1");
     assertThat(json.path("dump").path("file").asText()).isEqualTo(file);
     assertThat(json.path("dump").path("pid").asLong()).isEqualTo(777);
     assertThat(json.path("dump").path("complete").asBoolean()).isTrue();
@@ -87,7 +88,10 @@ class ExportCommandTest {
             "deadlocks",
             "failures",
             "callGraph",
-            "statistics");
+            "statistics",
+            "lints",
+            "relations",
+            "timeline");
     assertThat(json.path("deadlocks")).isNotEmpty();
     assertThat(json.path("failures")).isNotEmpty();
     assertThat(json.path("callGraph").path("nodes")).hasSize(4);
@@ -96,6 +100,85 @@ class ExportCommandTest {
     assertThat(json.path("statistics").path("methods")).hasSize(4);
     assertThat(json.path("statistics").path("awaitPoints").get(0).path("operation").asText())
         .isEqualTo("Lock.lock");
+    assertThat(json.path("lints").path("pinned").isArray()).isTrue();
+    assertThat(json.path("relations").path("edges"))
+        .anySatisfy(
+            edge -> {
+              assertThat(edge.path("from").asText()).isEqualTo("o1");
+              assertThat(edge.path("to").asText()).isEqualTo("t11");
+              assertThat(edge.path("label").asText()).isEqualTo("held by");
+              assertThat(edge.path("deadlocked").asBoolean()).isTrue();
+            });
+    assertThat(json.path("timeline").path("tasks")).hasSize(9);
+    assertThat(json.path("timeline").path("tasks").get(0).path("name").asText())
+        .isEqualTo("OrderService.placeOrder");
+  }
+
+  @Test
+  void waitForGraphInDotWithTheDeadlockInBoldRed() throws Exception {
+    CommandRun run =
+        CommandRun.of("export", dump("rich.jsonl"), "--format", "dot", "--graph", "wait-for");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.outLines())
+        .startsWith("digraph \"async-inspect wait-for graph\" {")
+        .contains(
+            "  \"t10\" -> \"o1\" [label=\"waits at Inventory.java:15 lock()\", style=dashed,"
+                + " color=red, fontcolor=red, penwidth=2];",
+            "  \"o1\" -> \"t11\" [label=\"held by\", color=red, fontcolor=red, penwidth=2];",
+            "  \"o5\" -> \"t14\" [label=\"run by\"];")
+        .noneMatch(line -> line.contains("started"));
+  }
+
+  @Test
+  void relationshipGraphInMermaidWithParentEdgesAndTheDeadlockStyled() throws Exception {
+    CommandRun run =
+        CommandRun.of("export", dump("rich.jsonl"), "--format", "mermaid", "--graph", "relations");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.outLines())
+        .startsWith("flowchart LR")
+        .contains(
+            "  t5 -->|\"started\"| t6",
+            "  class t10,t11,o1,o2 deadlock",
+            "  linkStyle 2,3,5,6 stroke:#c00,stroke-width:3px");
+  }
+
+  @Test
+  void graphGoesOnlyWithDotAndMermaid() throws Exception {
+    CommandRun run =
+        CommandRun.of("export", dump("example.jsonl"), "--format", "json", "--graph", "relations");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .contains("--graph goes with --format dot or mermaid, not json");
+
+    CommandRun unknown =
+        CommandRun.of("export", dump("example.jsonl"), "--format", "dot", "--graph", "tree");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(unknown.errLines())
+        .singleElement()
+        .asString()
+        .contains("'tree' is not a graph; expected one of calls, relations, wait-for");
+  }
+
+  @Test
+  void perfettoTraceOfTheRichDumpKeepsTheFormatsRules() throws Exception {
+    Path target = dir.resolve("trace.json");
+    CommandRun run =
+        CommandRun.of(
+            "export", dump("rich.jsonl"), "--format", "perfetto", "-o", target.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    ChromeTraceRules trace = ChromeTraceRules.check(Files.readString(target));
+    assertThat(trace.violations()).isEmpty();
+    assertThat(trace.flows())
+        .extracting(flow -> flow.from().task() + " -> " + flow.to().task())
+        .contains(
+            "#10 reserve-stock -> #11 Billing.charge", "#11 Billing.charge -> #10 reserve-stock");
+    assertThat(trace.root().path("otherData").path("pid").asLong()).isEqualTo(777);
   }
 
   @Test
@@ -161,7 +244,7 @@ class ExportCommandTest {
     assertThat(run.errLines())
         .singleElement()
         .asString()
-        .contains("'png' is not a format; expected one of dot, mermaid, json, html");
+        .contains("'png' is not a format; expected one of dot, mermaid, json, perfetto, html");
   }
 
   @Test
@@ -195,7 +278,12 @@ class ExportCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out())
         .contains(
-            "Usage: async-inspect export", "--format=FORMAT", "dot, mermaid, json or html", "-o");
+            "Usage: async-inspect export",
+            "--format=FORMAT",
+            "dot, mermaid, json, perfetto or html",
+            "--graph=GRAPH",
+            "calls (the default),",
+            "-o");
     assertThat(CommandRun.of("--help").out()).contains("export");
   }
 }

@@ -71,10 +71,18 @@ final class GraphSyntax {
 
   /** Mermaid nodes (id to label as written, entities and all) and edges ([from, to]). */
   record Mermaid(Map<String, String> nodes, List<List<String>> edges) {
-    private static final Pattern NODE = Pattern.compile("  (m\\d+)\\[\"([^\"]*)\"\\](:::\\w+)?");
+    // Shapes: [box], (rounded), ([stadium]), [[subroutine]], {rhombus}.
+    private static final Pattern NODE =
+        Pattern.compile(
+            "  ([a-z]+\\d+)(\\[|\\(|\\(\\[|\\[\\[|\\{)\"([^\"]*)\"(\\]|\\)|\\]\\)|\\]\\]|\\})(:::\\w+)?");
+    private static final Map<String, String> CLOSING =
+        Map.of("[", "]", "(", ")", "([", "])", "[[", "]]", "{", "}");
     private static final Pattern EDGE =
-        Pattern.compile("  (m\\d+) (-->|-\\.->)\\|\"([^\"]*)\"\\| (m\\d+)");
+        Pattern.compile("  ([a-z]+\\d+) (-->|-\\.->)\\|\"([^\"]*)\"\\| ([a-z]+\\d+)");
     private static final Pattern CLASS_DEF = Pattern.compile("  classDef \\w+ [\\w:#,.\\- ]+");
+    private static final Pattern CLASS = Pattern.compile("  class [a-z]+\\d+(,[a-z]+\\d+)* \\w+");
+    private static final Pattern LINK_STYLE =
+        Pattern.compile("  linkStyle \\d+(,\\d+)* [\\w:#,.\\- ]+");
     // Outside entities and <br/>, a label must hold none of the characters Mermaid reads.
     private static final Pattern SAFE_LABEL = Pattern.compile("(?:[^\"#<>&`|]|#\\w+;|<br/>)*");
 
@@ -86,14 +94,17 @@ final class GraphSyntax {
         Matcher node = NODE.matcher(line);
         Matcher edge = EDGE.matcher(line);
         if (node.matches()) {
-          checkLabel(node.group(2));
-          if (nodes.put(node.group(1), node.group(2)) != null) {
+          checkLabel(node.group(3));
+          assertThat(node.group(4)).as("closing bracket").isEqualTo(CLOSING.get(node.group(2)));
+          if (nodes.put(node.group(1), node.group(3)) != null) {
             fail("node %s declared twice", node.group(1));
           }
         } else if (edge.matches()) {
           checkLabel(edge.group(3));
           edges.add(List.of(edge.group(1), edge.group(4)));
-        } else if (!CLASS_DEF.matcher(line).matches()) {
+        } else if (!CLASS_DEF.matcher(line).matches()
+            && !CLASS.matcher(line).matches()
+            && !LINK_STYLE.matcher(line).matches()) {
           fail("not a Mermaid statement this reader knows: %s", line);
         }
       }

@@ -1,0 +1,69 @@
+package dev.asyncinspect.analyzer.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link Timeline} as a JSON-ready tree: each task's interval and segments (times in nanoseconds
+ * on the dump clock), then the relations.
+ */
+public final class TimelineJson {
+  private TimelineJson() {}
+
+  public static Map<String, Object> view(Timeline timeline) {
+    List<Map<String, Object>> tasks = new ArrayList<>();
+    for (TaskTimeline task : timeline.tasks()) {
+      List<Map<String, Object>> segments = new ArrayList<>();
+      for (StateSegment segment : task.segments()) {
+        JsonView view =
+            new JsonView()
+                .put("state", segment.state().name())
+                .put("start", segment.start())
+                .put("end", segment.end())
+                .put("thread", segment.thread());
+        TimelineAwait await = segment.await();
+        if (await != null) {
+          view.put(
+              "await",
+              new JsonView()
+                  .put("point", await.pointId())
+                  .put("location", await.location())
+                  .put("operation", await.operation())
+                  .put("object", await.object() == null ? null : await.object().id())
+                  .put("objectLabel", await.objectLabel())
+                  .toMap());
+        }
+        segments.add(view.toMap());
+      }
+      tasks.add(
+          new JsonView()
+              .put("id", task.id())
+              .put("name", task.name())
+              .put("start", task.start())
+              .put("end", task.end())
+              .put("truncated", task.truncated())
+              .put("open", task.open())
+              .put("segments", segments)
+              .toMap());
+    }
+    List<Map<String, Object>> relations = new ArrayList<>();
+    for (TaskRelation relation : timeline.relations()) {
+      relations.add(
+          new JsonView()
+              .put("kind", relation.kind().name())
+              .put("from", relation.from())
+              .put("to", relation.to())
+              .put("at", relation.at())
+              .put("object", relation.object())
+              .toMap());
+    }
+    return new JsonView()
+        .put("start", timeline.start())
+        .put("end", timeline.end())
+        .put("historyComplete", timeline.historyComplete())
+        .put("tasks", tasks)
+        .put("relations", relations)
+        .toMap();
+  }
+}
