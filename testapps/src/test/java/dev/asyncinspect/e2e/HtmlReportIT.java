@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -184,8 +183,10 @@ class HtmlReportIT {
     }
   }
 
+  /** The drawing's key of a node: the relationship graph's id, {@code t12} or {@code o3}. */
   private static String key(WaitNode node) {
-    return node.kind().toString().toLowerCase(Locale.ROOT) + "-" + node.id();
+    assertThat(node.kind()).isIn(WaitNode.Kind.TASK, WaitNode.Kind.OBJECT);
+    return (node.kind() == WaitNode.Kind.TASK ? "t" : "o") + node.id();
   }
 
   private static String text(HeadlessChromium chromium, String selector) {

@@ -7,12 +7,16 @@ import dev.asyncinspect.analyzer.analysis.CallGraphText;
 import dev.asyncinspect.analyzer.analysis.EdgeKind;
 import dev.asyncinspect.analyzer.analysis.GraphLabels;
 import dev.asyncinspect.analyzer.analysis.MethodNode;
-import dev.asyncinspect.analyzer.analysis.RelationshipGraph;
+import dev.asyncinspect.analyzer.analysis.TaskGraph;
+import dev.asyncinspect.analyzer.analysis.TaskGraphs;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The two graph drawings of the report: the relationships of tasks and objects, and the call graph.
@@ -20,51 +24,84 @@ import java.util.Map;
 final class GraphSections {
   private GraphSections() {}
 
-  static void relationships(Page page, RelationshipGraph graph) {
+  /** The most nodes the relationship drawing gets. */
+  static final int MAX_NODES = 150;
+
+  /**
+   * The relationship graph ({@link TaskGraphs#relations}) as a drawing: only nodes with a relation,
+   * at most {@link #MAX_NODES}: those of deadlocks first, then stuck tasks, then the nodes of
+   * waits, then the others in the graph's order.
+   */
+  static void relationships(Page page, TaskGraph graph, Set<Long> stuckTasks) {
     page.raw("<section id=\"relationships\">\n<h2>Relationships</h2>\n");
     page.element(
         "p",
         "note",
-        "Who waits on what, who is to complete or release it, and which live task started which."
-            + " Deadlocks in red, stuck tasks' wait chains in orange.");
-    if (graph.nodes().isEmpty()) {
-      page.element("p", "none", "no task waits on anything, and no live task started another");
-    } else {
-      page.raw("<div class=\"scroll\">").raw(SvgDiagram.render(diagram(graph))).raw("</div>\n");
+        "Who waits on what, who is to complete or release it, and which task started which."
+            + " Deadlocks in red, stuck tasks in orange.");
+    Set<String> stuck = new HashSet<>();
+    stuckTasks.forEach(id -> stuck.add("t" + id));
+    Set<String> related = new LinkedHashSet<>();
+    Set<String> waiting = new LinkedHashSet<>();
+    for (TaskGraph.Edge edge : graph.edges()) {
+      related.add(edge.from());
+      related.add(edge.to());
+      if (edge.kind() != TaskGraph.EdgeKind.STARTED) {
+        waiting.add(edge.from());
+        waiting.add(edge.to());
+      }
     }
-    if (graph.omitted() > 0) {
+    Set<String> kept = new LinkedHashSet<>();
+    graph.nodes().stream().filter(TaskGraph.Node::deadlocked).forEach(n -> kept.add(n.id()));
+    for (Set<String> group : List.of(stuck, waiting, related)) {
+      for (TaskGraph.Node node : graph.nodes()) {
+        if (kept.size() < MAX_NODES && group.contains(node.id()) && related.contains(node.id())) {
+          kept.add(node.id());
+        }
+      }
+    }
+    if (kept.isEmpty()) {
+      page.element("p", "none", "no task waits on anything, and no task started another");
+    } else {
+      page.raw("<div class=\"scroll\">")
+          .raw(SvgDiagram.render(diagram(graph, kept, stuck)))
+          .raw("</div>\n");
+    }
+    if (related.size() > kept.size()) {
       page.element(
           "p",
           "note",
-          graph.omitted()
+          (related.size() - kept.size())
               + " more related tasks and objects not drawn (at most "
-              + RelationshipGraph.MAX_NODES
+              + MAX_NODES
               + ")");
     }
     page.raw("</section>\n");
   }
 
-  static Diagram diagram(RelationshipGraph graph) {
+  static Diagram diagram(TaskGraph graph, Set<String> kept, Set<String> stuck) {
+    Map<String, Integer> index = new HashMap<>();
     List<Diagram.Node> nodes = new ArrayList<>();
-    for (RelationshipGraph.Node node : graph.nodes()) {
-      String classes =
-          node.kind().toString().toLowerCase(Locale.ROOT)
-              + (node.deadlocked() ? " deadlocked" : "")
-              + (node.stuck() ? " stuck" : "");
-      List<String> lines =
-          node.detail().isEmpty() ? List.of(node.name()) : List.of(node.name(), node.detail());
-      nodes.add(new Diagram.Node(node.key(), lines, classes));
+    for (TaskGraph.Node node : graph.nodes()) {
+      if (kept.contains(node.id())) {
+        index.put(node.id(), nodes.size());
+        String classes =
+            node.kind().toString().toLowerCase(Locale.ROOT)
+                + (node.deadlocked() ? " deadlocked" : "")
+                + (stuck.contains(node.id()) ? " stuck" : "");
+        nodes.add(new Diagram.Node(node.id(), node.label(), classes));
+      }
     }
     List<Diagram.Edge> edges = new ArrayList<>();
-    for (RelationshipGraph.Edge edge : graph.edges()) {
-      String relation =
-          edge.relation() == null ? "parent" : edge.relation().toString().toLowerCase(Locale.ROOT);
-      edges.add(
-          new Diagram.Edge(
-              edge.from(),
-              edge.to(),
-              edge.label(),
-              relation + (edge.deadlocked() ? " deadlocked hot" : "")));
+    for (TaskGraph.Edge edge : graph.edges()) {
+      Integer from = index.get(edge.from());
+      Integer to = index.get(edge.to());
+      if (from != null && to != null) {
+        String kind = edge.kind().toString().toLowerCase(Locale.ROOT);
+        edges.add(
+            new Diagram.Edge(
+                from, to, edge.label(), kind + (edge.deadlocked() ? " deadlocked hot" : "")));
+      }
     }
     return new Diagram("relationship-graph", nodes, edges);
   }

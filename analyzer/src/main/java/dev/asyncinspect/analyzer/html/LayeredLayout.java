@@ -219,9 +219,11 @@ final class LayeredLayout {
     }
     double[] gap = new double[layerCount];
     Arrays.fill(gap, COLUMN_GAP);
+    boolean[] member = new boolean[sizes.length];
+    members.forEach(v -> member[v] = true);
     for (int e = 0; e < from.length; e++) {
       int l = layer[from[e]];
-      if (layer[to[e]] == l + 1) {
+      if (member[from[e]] && layer[to[e]] == l + 1) {
         gap[l] = Math.max(gap[l], labelWidths[e] + 40);
       }
     }

@@ -23,12 +23,13 @@ import java.util.Set;
  * tasks they wait for) and redraws on zoom and pan.
  *
  * <p>At most {@link #MAX_TASKS} rows: the deadlocked and stuck tasks, then the others in start
- * order; at most {@link #MAX_SEGMENTS} segments a task, the first ones. Times in the data are
- * nanoseconds from the timeline's start.
+ * order; at most {@link #MAX_SEGMENTS} segments a task, the last ones (which end in the state the
+ * task is in at the dump), so that a task looping over an await point does not swell the page.
+ * Times in the data are nanoseconds from the timeline's start.
  */
 final class TimelineSection {
   static final int MAX_TASKS = 2_000;
-  static final int MAX_SEGMENTS = 2_000;
+  static final int MAX_SEGMENTS = 1_000;
   private static final JsonFactory JSON = new JsonFactory();
 
   private TimelineSection() {}
@@ -86,7 +87,9 @@ final class TimelineSection {
         json.writeNumberField("end", task.end() - origin);
         json.writeArrayFieldStart("segments");
         for (StateSegment segment :
-            task.segments().subList(0, Math.min(MAX_SEGMENTS, task.segments().size()))) {
+            task.segments()
+                .subList(
+                    Math.max(0, task.segments().size() - MAX_SEGMENTS), task.segments().size())) {
           json.writeStartArray();
           json.writeString(segment.state().toString());
           json.writeNumber(segment.start() - origin);

@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlReportTest {
   private static final String HOSTILE = "</script><script>alert(1)</script><img src=x onerror=y>";
@@ -66,13 +68,35 @@ class HtmlReportTest {
     String graph = between(page, "id=\"relationship-graph\"", "</svg>");
 
     assertThat(count(graph, "<g class=\"edge ")).isEqualTo(4);
-    assertThat(count(graph, "<g class=\"edge waits_on deadlocked hot\"")).isEqualTo(2);
-    assertThat(count(graph, "<g class=\"edge held_by deadlocked hot\"")).isEqualTo(2);
+    assertThat(count(graph, "<g class=\"edge waits deadlocked hot\"")).isEqualTo(2);
+    assertThat(count(graph, "<g class=\"edge released_by deadlocked hot\"")).isEqualTo(2);
     assertThat(count(graph, "<g class=\"node task deadlocked")).isEqualTo(2);
     assertThat(page)
         .contains("<section id=\"summary\">", "<section id=\"findings\">")
         .contains("<section id=\"timeline\">", "<section id=\"call-graph\">")
         .contains("<section id=\"statistics\">", "<section id=\"state-machines\">");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "example.jsonl",
+        "rich.jsonl",
+        "truncated.jsonl",
+        "agent/failing-chain.jsonl",
+        "agent/fan-out-pipeline.jsonl",
+        "agent/pinned-virtual-thread.jsonl",
+        "agent/pool-starvation.jsonl",
+        "agent/stuck-future.jsonl"
+      })
+  void everyTestDumpGivesACompletePage(String name) throws Exception {
+    Dump dump =
+        DumpReader.read(Path.of(HtmlReportTest.class.getResource("/dumps/" + name).toURI()));
+    String page = HtmlReport.render(dump);
+
+    assertThat(page).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+    assertThat(count(page, "<section id=")).isEqualTo(7);
+    assertThat(count(page, "<svg")).isEqualTo(count(page, "</svg>"));
   }
 
   private static int count(String text, String part) {

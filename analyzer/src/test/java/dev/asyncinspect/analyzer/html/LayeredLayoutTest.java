@@ -66,6 +66,18 @@ class LayeredLayoutTest {
   }
 
   @Test
+  void aShallowComponentAfterADeepOneKeepsItsOwnColumnGaps() {
+    // Component A: 0 -> 1 -> 2 -> 3 with wide labels; component B: 4 alone.
+    Layout layout =
+        LayeredLayout.of(
+            boxes(5), new int[] {0, 1, 2}, new int[] {1, 2, 3}, new double[] {300, 300, 300});
+
+    assertThat(layout.layers()).containsExactly(0, 1, 2, 3, 0);
+    assertThat(layout.boxes()[4].x()).isZero();
+    assertThat(layout.width()).isEqualTo(layout.boxes()[3].x() + layout.boxes()[3].width());
+  }
+
+  @Test
   void theSameGraphAlwaysGetsTheSameDrawing() {
     int[] from = {0, 1, 2, 3, 4, 5, 1, 6};
     int[] to = {1, 2, 0, 4, 5, 3, 4, 2};
