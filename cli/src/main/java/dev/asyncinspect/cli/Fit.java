@@ -1,13 +1,35 @@
 package dev.asyncinspect.cli;
 
-/** Text cut or padded to a number of terminal columns, for the monitor's fixed-width table. */
+/**
+ * Text cut or padded to a number of terminal columns, for the monitor's fixed-width table. Control
+ * characters become {@code U+FFFD}: names come from dumps, and a dump from elsewhere must not be
+ * able to send escape sequences to the terminal.
+ */
 final class Fit {
   static final String ELLIPSIS = "\u2026";
+  private static final char REPLACEMENT = '\uFFFD';
 
   private Fit() {}
 
+  /** {@code text} with each control character (C0, DEL, C1) replaced by {@code U+FFFD}. */
+  static String visible(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isISOControl(text.charAt(i))) {
+        char[] chars = text.toCharArray();
+        for (int j = i; j < chars.length; j++) {
+          if (Character.isISOControl(chars[j])) {
+            chars[j] = REPLACEMENT;
+          }
+        }
+        return new String(chars);
+      }
+    }
+    return text;
+  }
+
   /** {@code text} cut to {@code width} columns, its end replaced by an ellipsis when cut. */
   static String cut(String text, int width) {
+    text = visible(text);
     if (width <= 0) {
       return "";
     }
@@ -19,6 +41,7 @@ final class Fit {
 
   /** {@code text} cut to {@code width} columns from the left: {@code …Service.java:42}. */
   static String cutLeft(String text, int width) {
+    text = visible(text);
     if (width <= 0) {
       return "";
     }

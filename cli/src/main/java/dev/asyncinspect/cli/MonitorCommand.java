@@ -249,13 +249,16 @@ final class MonitorCommand implements Callable<Integer> {
     display.update(lines, 0);
   }
 
-  /** The stuck threshold the agent that wrote the dump used (its option stuck), else 10 s. */
+  /**
+   * The stuck threshold the agent that wrote the dump used: its option {@code stuck} when the agent
+   * took it (a duration of 100 ms or more), else its default, 10 s.
+   */
   static long stuckThreshold(Dump dump) {
     String option = dump.header().options().get("stuck");
     if (option != null) {
       try {
         long nanos = Durations.parseNanos(option);
-        if (nanos > 0) {
+        if (nanos >= 100_000_000L) {
           return nanos;
         }
       } catch (IllegalArgumentException e) {

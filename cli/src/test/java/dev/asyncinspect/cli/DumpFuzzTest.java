@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * message names: {@code FuzzedDumps.make(seed dump, case seed)} makes it again.
  */
 class DumpFuzzTest {
-  private static final long BASE_SEED = 0x5EED_2026L;
-  private static final int CASES = 2_000;
+  // A longer or another run: mvn ... -Dasyncinspect.fuzz.cases=20000 -Dasyncinspect.fuzz.seed=7
+  private static final long BASE_SEED = Long.getLong("asyncinspect.fuzz.seed", 0x5EED_2026L);
+  private static final int CASES = Integer.getInteger("asyncinspect.fuzz.cases", 2_000);
   private static final Duration BOUND = Duration.ofSeconds(30);
   private static final int MAX_REPORTED = 15;
 

@@ -145,4 +145,18 @@ class ReplayViewTest {
       }
     }
   }
+
+  @Test
+  void theStuckThresholdIsTheAgentsOption() {
+    assertThat(MonitorCommand.stuckThreshold(history.dump())).isEqualTo(TEN_SECONDS);
+    for (String[] option : new String[][] {{"2m", "120000000000"}, {"50ms", "10000000000"}}) {
+      List<String> lines = new java.util.ArrayList<>(ReplayDumps.HISTORY);
+      lines.set(
+          0,
+          lines.get(0).replace("\"options\":{}", "\"options\":{\"stuck\":\"" + option[0] + "\"}"));
+      assertThat(MonitorCommand.stuckThreshold(MonitorDumps.read(dir, lines)))
+          .as("stuck=%s (the agent ignores less than 100ms)", option[0])
+          .isEqualTo(Long.parseLong(option[1]));
+    }
+  }
 }
