@@ -10,7 +10,9 @@ import dev.asyncinspect.analyzer.dump.TaskState;
 import dev.asyncinspect.analyzer.trace.ChromeTraceRules;
 import dev.asyncinspect.analyzer.trace.ChromeTraceRules.Slice;
 import dev.asyncinspect.cli.Main;
+import dev.asyncinspect.testapps.AsyncCacheCycle;
 import dev.asyncinspect.testapps.FanOutPipeline;
+import dev.asyncinspect.testapps.VirtualThreadDeadlock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,6 +30,7 @@ import picocli.CommandLine;
  */
 class ExportIT {
   private static final String JDK17 = "dev.asyncinspect.e2e.InstalledJdks#forRelease17";
+  private static final String JDK21 = "dev.asyncinspect.e2e.InstalledJdks#forRelease21";
 
   /** Runs {@code export <dump> --format FORMAT -o FILE} and returns the file's text. */
   static String export(AgentRuns runs, String format, String file, String... options)
@@ -128,6 +131,108 @@ class ExportIT {
                             .anyMatch(event -> event.state() == TaskState.SUSPENDED))
                 .map(fetch -> "#" + fetch.id() + " FanOutPipeline.fetch")
                 .toList());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(JDK17)
+  void waitForGraphOfTheCacheCycleDrawsTheCycleInBoldRed(Jdk jdk) throws IOException {
+    AgentRuns runs = AgentRuns.of(AsyncCacheCycle.class, jdk);
+    Dump dump = runs.dump();
+    List<String> dot = export(runs, "dot", "wait-for.dot", "--graph", "wait-for").lines().toList();
+
+    String joinAt = location(AsyncCacheCycle.class, "await:load-join") + " join()";
+    String bold = ", color=red, fontcolor=red, penwidth=2];";
+    List<TaskInfo> loads = dump.tasksNamed("AsyncCacheCycle.load");
+    assertThat(loads).hasSize(2);
+    for (TaskInfo load : loads) {
+      int future = load.await().object();
+      long producer = dump.object(future).producer();
+      TaskInfo other = loads.get(loads.get(0) == load ? 1 : 0);
+      assertThat(dot)
+          .contains(
+              "  \"t"
+                  + load.id()
+                  + "\" [label=\"#"
+                  + load.id()
+                  + " AsyncCacheCycle.load\\nSYNC, BLOCKED at "
+                  + joinAt
+                  + "\", shape=box, style=rounded"
+                  + bold,
+              "  \"t"
+                  + load.id()
+                  + "\" -> \"o"
+                  + future
+                  + "\" [label=\"waits at "
+                  + joinAt
+                  + "\", style=dashed"
+                  + bold,
+              "  \"o" + future + "\" -> \"t" + producer + "\" [label=\"completed by\"" + bold,
+              "  \"t"
+                  + producer
+                  + "\" -> \"t"
+                  + other.id()
+                  + "\" [label=\"in a nested call\", style=dashed"
+                  + bold);
+    }
+    assertThat(dot.stream().filter(line -> line.contains(" -> ") && line.endsWith(bold)))
+        .as("the cycle's six edges, and no other, in bold red")
+        .hasSize(6);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(JDK21)
+  void relationshipGraphOfTheVirtualThreadDeadlockStylesTheCycleInMermaid(Jdk jdk)
+      throws IOException {
+    AgentRuns runs = AgentRuns.of(VirtualThreadDeadlock.class, jdk);
+    Dump dump = runs.dump();
+    List<String> mermaid =
+        export(runs, "mermaid", "relations.mmd", "--graph", "relations").lines().toList();
+
+    TaskInfo transfer = onlyTask(dump, "VirtualThreadDeadlock.transfer");
+    TaskInfo audit = onlyTask(dump, "VirtualThreadDeadlock.audit");
+    int ledger = transfer.await().object();
+    int accounts = audit.await().object();
+    String transferAt = location(VirtualThreadDeadlock.class, "await:transfer-locks-ledger");
+    String auditAt = location(VirtualThreadDeadlock.class, "await:audit-locks-accounts");
+    assertThat(mermaid)
+        .startsWith("flowchart LR")
+        .contains(
+            "  t"
+                + transfer.id()
+                + "(\"#35;"
+                + transfer.id()
+                + " VirtualThreadDeadlock.transfer<br/>SYNC, BLOCKED at "
+                + transferAt
+                + " lock()\")",
+            "  o" + ledger + "([\"" + dump.object(ledger).label() + "<br/>LOCK\"])",
+            "  t" + transfer.id() + " -.->|\"waits at " + transferAt + " lock()\"| o" + ledger,
+            "  o" + ledger + " -->|\"held by\"| t" + audit.id(),
+            "  t" + audit.id() + " -.->|\"waits at " + auditAt + " lock()\"| o" + accounts,
+            "  o" + accounts + " -->|\"held by\"| t" + transfer.id());
+    List<String> edges = mermaid.stream().filter(line -> line.contains("|\"")).toList();
+    List<String> cycle =
+        List.of(
+            "  t" + transfer.id() + " -.->",
+            "  o" + ledger + " -->",
+            "  t" + audit.id() + " -.->",
+            "  o" + accounts + " -->");
+    List<String> styled = new java.util.ArrayList<>();
+    for (int i = 0; i < edges.size(); i++) {
+      String edge = edges.get(i);
+      if (cycle.stream().anyMatch(edge::startsWith)) {
+        styled.add(String.valueOf(i));
+      }
+    }
+    assertThat(styled).hasSize(4);
+    assertThat(mermaid)
+        .contains("  linkStyle " + String.join(",", styled) + " stroke:#c00,stroke-width:3px");
+    assertThat(mermaid.stream().filter(line -> line.startsWith("  class ")))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line.substring("  class ".length(), line.lastIndexOf(' ')).split(","))
+                    .containsExactlyInAnyOrder(
+                        "t" + transfer.id(), "t" + audit.id(), "o" + ledger, "o" + accounts));
   }
 
   private static Slice only(ChromeTraceRules trace, String name, String track) {
