@@ -14,8 +14,12 @@ import dev.asyncinspect.analyzer.analysis.Timeline;
 import dev.asyncinspect.analyzer.analysis.WaitForGraph;
 import dev.asyncinspect.analyzer.dump.Dump;
 import dev.asyncinspect.analyzer.html.HtmlReport;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -97,28 +101,34 @@ public final class ExportCommand implements Callable<Integer> {
     }
     Dump read = DumpFiles.read(dump, spec.commandLine().getErr());
     ExportGraph drawn = graph == null ? ExportGraph.CALLS : graph;
-    String text =
+    Content content =
         switch (format) {
           case DOT ->
-              lines(
+              text(
                   drawn == ExportGraph.CALLS
                       ? CallGraphDot.render(CallGraph.of(read))
                       : TaskGraphDot.render(taskGraph(read, drawn)));
           case MERMAID ->
-              lines(
+              text(
                   drawn == ExportGraph.CALLS
                       ? CallGraphMermaid.render(CallGraph.of(read))
                       : TaskGraphMermaid.render(taskGraph(read, drawn)));
-          case JSON -> ExportJson.text(read);
-          case PERFETTO -> PerfettoTrace.text(Timeline.of(read));
-          case HTML -> HtmlReport.render(read);
+          case JSON -> out -> ExportJson.write(read, out);
+          case PERFETTO -> out -> PerfettoTrace.write(Timeline.of(read), out);
+          case HTML -> out -> out.write(HtmlReport.render(read));
         };
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
-      out.print(text);
+      content.writeTo(out);
       out.flush();
     } else {
-      AtomicFile.write(output, text);
+      AtomicFile.write(
+          output,
+          stream -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            content.writeTo(out);
+            out.flush();
+          });
     }
     return ExitCodes.OK;
   }
@@ -131,7 +141,18 @@ public final class ExportCommand implements Callable<Integer> {
         : TaskGraphs.waitFor(waits, deadlocks);
   }
 
-  private static String lines(List<String> lines) {
-    return String.join("\n", lines) + "\n";
+  /** What an export writes, streamed: a trace or a JSON document can be large. */
+  private interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /** Lines, each ended by a newline. */
+  private static Content text(List<String> lines) {
+    return out -> {
+      for (String line : lines) {
+        out.write(line);
+        out.write('\n');
+      }
+    };
   }
 }

@@ -2,7 +2,7 @@ package dev.asyncinspect.cli;
 
 import static dev.asyncinspect.analyzer.analysis.StuckCriteria.defaultsFor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.asyncinspect.analyzer.analysis.CallGraph;
@@ -25,6 +25,8 @@ import dev.asyncinspect.analyzer.analysis.Timeline;
 import dev.asyncinspect.analyzer.analysis.TimelineJson;
 import dev.asyncinspect.analyzer.analysis.WaitForGraph;
 import dev.asyncinspect.analyzer.dump.Dump;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,10 @@ final class ExportJson {
   /** The version of the document's shape: a minor version only adds fields. */
   static final String VERSION = "1.1";
 
-  private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
+  private static final ObjectWriter JSON =
+      new ObjectMapper()
+          .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
+          .writerWithDefaultPrettyPrinter();
 
   private ExportJson() {}
 
@@ -64,13 +69,9 @@ final class ExportJson {
     return document;
   }
 
-  /** The document as indented JSON text, ending with a newline. */
-  static String text(Dump dump) {
-    try {
-      return JSON.writeValueAsString(document(dump)) + "\n";
-    } catch (JsonProcessingException e) {
-      // Maps, lists, strings, numbers and booleans always serialize; failing here is a bug.
-      throw new IllegalStateException("cannot write the export as JSON", e);
-    }
+  /** Writes the document as indented JSON, ending with a newline; leaves {@code out} open. */
+  static void write(Dump dump, Writer out) throws IOException {
+    JSON.writeValue(out, document(dump));
+    out.write('\n');
   }
 }

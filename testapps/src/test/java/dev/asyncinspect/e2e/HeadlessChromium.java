@@ -74,11 +74,17 @@ final class HeadlessChromium implements AutoCloseable {
             "--remote-debugging-port=0",
             "--user-data-dir=" + profile,
             "about:blank");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+    Process process;
+    try {
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+    } catch (IOException e) {
+      Files.delete(profile);
+      throw cannot(command, e);
+    }
     try {
       int port = port(process, profile);
       String page = pageSocket(port);
@@ -97,8 +103,19 @@ final class HeadlessChromium implements AutoCloseable {
       return chromium;
     } catch (Exception e) {
       stop(process, profile);
-      throw new IllegalStateException("cannot drive " + command.get(0) + ": " + e, e);
+      throw cannot(command, e);
     }
+  }
+
+  private static IllegalStateException cannot(List<String> command, Exception e) {
+    return new IllegalStateException(
+        "cannot drive "
+            + command.get(0)
+            + " (Debian: apt-get install chromium; or -D"
+            + EXECUTABLE
+            + "=PATH): "
+            + e,
+        e);
   }
 
   /** The port the browser chose, from the file it writes into its profile once it listens. */

@@ -2,6 +2,7 @@ package dev.asyncinspect.analyzer.analysis;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import dev.asyncinspect.analyzer.dump.Dump;
 import dev.asyncinspect.analyzer.dump.Header;
 import dev.asyncinspect.analyzer.dump.ThreadInfo;
@@ -40,27 +41,55 @@ public final class PerfettoTrace {
   /** The trace as text. */
   public static String text(Timeline timeline) {
     StringWriter text = new StringWriter();
-    write(timeline, text);
+    try {
+      write(timeline, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
     return text.toString();
   }
 
-  /** Writes the trace, ending with a newline. */
-  public static void write(Timeline timeline, Writer out) {
+  /** Writes the trace, ending with a newline; leaves {@code out} open. */
+  public static void write(Timeline timeline, Writer out) throws IOException {
     TraceLayout layout = new TraceLayout(timeline);
     List<TraceEvent> events = new ArrayList<>(names(timeline.dump(), layout));
     events.addAll(layout.events());
-    try {
-      out.write("{\"displayTimeUnit\":\"ms\",\"otherData\":");
-      writeValue(out, otherData(timeline));
-      out.write(",\"traceEvents\":[\n");
-      for (int i = 0; i < events.size(); i++) {
-        writeValue(out, events.get(i).toMap());
-        out.write(i + 1 < events.size() ? ",\n" : "\n");
-      }
-      out.write("]}\n");
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    JsonGenerator json = JSON.createGenerator(out);
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    json.setPrettyPrinter(new EventPerLine());
+    json.writeStartObject();
+    json.writeStringField("displayTimeUnit", "ms");
+    json.writeFieldName("otherData");
+    writeMap(json, otherData(timeline));
+    json.writeFieldName("traceEvents");
+    json.writeStartArray();
+    for (TraceEvent event : events) {
+      writeMap(json, event.toMap());
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.close();
+    out.write("\n");
+    out.flush();
+  }
+
+  /** Compact JSON but for the one array, the events: one a line, so that a file is readable. */
+  private static final class EventPerLine extends MinimalPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void writeStartArray(JsonGenerator json) throws IOException {
+      json.writeRaw("[\n");
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator json) throws IOException {
+      json.writeRaw(",\n");
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator json, int values) throws IOException {
+      json.writeRaw(values > 0 ? "\n]" : "]");
     }
   }
 
@@ -111,14 +140,6 @@ public final class PerfettoTrace {
     Map<String, Object> clean = new LinkedHashMap<>();
     data.forEach((key, value) -> clean.put(key, TraceText.cleanValue(value)));
     return clean;
-  }
-
-  private static void writeValue(Writer out, Map<String, Object> map) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator json = JSON.createGenerator(text)) {
-      writeMap(json, map);
-    }
-    out.write(text.toString());
   }
 
   private static void writeMap(JsonGenerator json, Map<String, Object> map) throws IOException {
