@@ -189,8 +189,8 @@ final class TraceLayout {
     TaskPlaces release = tasks.get(relation.to());
     long at = relation.at();
     long to = Math.min(Math.max(at + 1, release.timeline.start()), release.timeline.end());
-    if (to < at || placeAt(waiter, at) == null || placeAt(release, to) == null) {
-      return;
+    if (to <= at || placeAt(waiter, at) == null || placeAt(release, to) == null) {
+      return; // the task ended before the wait began: it releases nothing
     }
     long flow = ++flows;
     anchor(
