@@ -34,7 +34,9 @@ public final class Installer {
       return;
     }
     AgentOptions options = AgentOptions.parse(args);
-    options.problems.forEach(AgentLog::warn);
+    for (String problem : options.problems) {
+      AgentLog.warn(problem);
+    }
     Registry registry = new Registry();
     Recorder recorder = new Recorder(registry, options.recorderSettings());
     Recorder.activate(recorder);
@@ -45,7 +47,7 @@ public final class Installer {
       PinnedWatch.start();
     }
     instrumentation.addTransformer(
-        new TracePrefilter(new TraceWeaving(registry, options.trace), options.trace), true);
+        new TracePrefilter(new LazyWeaving(registry, options.trace), options.trace), true);
     if (attached) {
       LoadedClasses.retransform(instrumentation, options.trace);
     }
