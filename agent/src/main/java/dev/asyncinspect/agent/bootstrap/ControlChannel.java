@@ -13,6 +13,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +35,7 @@ public final class ControlChannel {
   private ServerSocketChannel server;
   private Path socket;
   private boolean closed;
+  private boolean ready;
 
   private ControlChannel(ControlRequests requests) {
     this.requests = requests;
@@ -62,10 +64,14 @@ public final class ControlChannel {
   }
 
   /** Waits until the channel is open or failed to open, at most {@code millis}; true if open. */
-  boolean awaitOpen(long millis) throws InterruptedException {
-    opened.await(millis, TimeUnit.MILLISECONDS);
+  public boolean awaitOpen(long millis) {
+    try {
+      opened.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     synchronized (this) {
-      return server != null && !closed;
+      return ready && !closed;
     }
   }
 
@@ -97,24 +103,32 @@ public final class ControlChannel {
     try {
       Path dir = ControlDirectory.ensure();
       Path path = dir.resolve(ProcessHandle.current().pid() + ".sock");
+      // Bound under a temporary name, then renamed: a socket file is bound before it listens,
+      // and a client that saw it in between would be refused. The rename makes it appear ready.
+      Path opening = dir.resolve(ProcessHandle.current().pid() + ".sock.opening");
       synchronized (this) {
         if (closed) {
           return false; // the JVM is already shutting down
         }
-        Files.deleteIfExists(path); // left by an earlier process with our pid
+        Files.deleteIfExists(opening); // left by an earlier process with our pid
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server = channel;
-        channel.bind(UnixDomainSocketAddress.of(path));
+        socket = opening;
+        channel.bind(UnixDomainSocketAddress.of(opening));
+        Files.move(opening, path, StandardCopyOption.ATOMIC_MOVE);
         socket = path;
+        ready = true;
       }
       return true;
     } catch (Throwable e) {
+      boolean shuttingDown;
       synchronized (this) {
-        if (closed) {
-          return false;
-        }
+        shuttingDown = closed;
       }
-      AgentLog.warn("no control channel (ps, dump <pid> will not see this JVM): " + e);
+      close();
+      if (!shuttingDown) {
+        AgentLog.warn("no control channel (ps, dump <pid> will not see this JVM): " + e);
+      }
       return false;
     }
   }
