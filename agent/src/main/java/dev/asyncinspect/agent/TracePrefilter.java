@@ -13,7 +13,7 @@ import java.security.ProtectionDomain;
  */
 final class TracePrefilter implements ClassFileTransformer {
   private static final byte[] MARKER =
-      ("L" + MethodIdBinding.TRACE.replace('.', '/') + ";").getBytes(StandardCharsets.UTF_8);
+      TracedMethods.TRACE_DESCRIPTOR.getBytes(StandardCharsets.UTF_8);
 
   private final ClassFileTransformer weaver;
   private final TracePatterns patterns;
