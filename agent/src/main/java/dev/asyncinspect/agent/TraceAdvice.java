@@ -32,8 +32,9 @@ import org.objectweb.asm.TypePath;
  * value and throws the same throwable. The code after the original code names only the task and the
  * value, so its frames need no knowledge of the method's other locals.
  *
- * <p>It expects expanded stack map frames, and a return instruction to find only its value on the
- * operand stack (as every Java compiler emits it).
+ * <p>It expects expanded stack map frames. A return that leaves more than its value on the operand
+ * stack (javac never does, but the JVM allows it) cannot jump to the shared exit; the method is
+ * then refused with an exception, and its class loads untraced.
  */
 final class TraceAdvice extends MethodVisitor {
   private static final String FACADE = "dev/asyncinspect/agent/bootstrap/AsyncInspect";
@@ -54,6 +55,7 @@ final class TraceAdvice extends MethodVisitor {
   private final Label bodyEnd = new Label();
   private final Label thrownHandler = new Label();
   private final Label exit = new Label();
+  private final OperandStackDepth stack = new OperandStackDepth();
   private boolean started;
   private boolean returns;
 
@@ -199,6 +201,7 @@ final class TraceAdvice extends MethodVisitor {
     while (i < numLocal) {
       locals.add(local[i++]);
     }
+    this.stack.frame(numStack, stack);
     super.visitFrame(type, locals.size(), locals.toArray(), numStack, stack);
   }
 
@@ -218,9 +221,16 @@ final class TraceAdvice extends MethodVisitor {
   public void visitInsn(int opcode) {
     start();
     if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+      int depth = stack.depth();
+      if (depth != OperandStackDepth.UNKNOWN && depth != returnType.getSize()) {
+        throw new IllegalStateException(
+            "a return leaves " + depth + " slots on the operand stack, not only its value");
+      }
+      stack.insn(opcode);
       returns = true;
       super.visitJumpInsn(Opcodes.GOTO, exit);
     } else {
+      stack.insn(opcode);
       super.visitInsn(opcode);
     }
   }
@@ -228,6 +238,7 @@ final class TraceAdvice extends MethodVisitor {
   @Override
   public void visitVarInsn(int opcode, int varIndex) {
     start();
+    stack.varInsn(opcode);
     super.visitVarInsn(opcode, shift(varIndex));
   }
 
@@ -240,18 +251,21 @@ final class TraceAdvice extends MethodVisitor {
   @Override
   public void visitIntInsn(int opcode, int operand) {
     start();
+    stack.intInsn(opcode);
     super.visitIntInsn(opcode, operand);
   }
 
   @Override
   public void visitTypeInsn(int opcode, String type) {
     start();
+    stack.typeInsn(opcode);
     super.visitTypeInsn(opcode, type);
   }
 
   @Override
   public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
     start();
+    stack.fieldInsn(opcode, descriptor);
     super.visitFieldInsn(opcode, owner, name, descriptor);
   }
 
@@ -259,6 +273,7 @@ final class TraceAdvice extends MethodVisitor {
   public void visitMethodInsn(
       int opcode, String owner, String name, String descriptor, boolean isInterface) {
     start();
+    stack.methodInsn(opcode, descriptor);
     super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
   }
 
@@ -269,36 +284,42 @@ final class TraceAdvice extends MethodVisitor {
       Handle bootstrapMethodHandle,
       Object... bootstrapMethodArguments) {
     start();
+    stack.invokeDynamicInsn(descriptor);
     super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
   }
 
   @Override
   public void visitJumpInsn(int opcode, Label label) {
     start();
+    stack.jumpInsn(opcode);
     super.visitJumpInsn(opcode, label);
   }
 
   @Override
   public void visitLdcInsn(Object value) {
     start();
+    stack.ldcInsn(value);
     super.visitLdcInsn(value);
   }
 
   @Override
   public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
     start();
+    stack.switchInsn();
     super.visitTableSwitchInsn(min, max, dflt, labels);
   }
 
   @Override
   public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
     start();
+    stack.switchInsn();
     super.visitLookupSwitchInsn(dflt, keys, labels);
   }
 
   @Override
   public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
     start();
+    stack.multiANewArrayInsn(numDimensions);
     super.visitMultiANewArrayInsn(descriptor, numDimensions);
   }
 
