@@ -48,7 +48,7 @@ public final class Installer {
       PinnedWatch.start();
     }
     instrumentation.addTransformer(
-        new TracePrefilter(new LazyWeaving(registry, options.trace), options.trace), true);
+        new TracePrefilter(new TraceWeaving(registry, options.trace), options.trace), true);
     if (attached) {
       LoadedClasses.retransform(instrumentation, options.trace);
     }

@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 
 /**
- * Passes a class to the weaver only if its bytes mention the {@code @Trace} annotation's type or
- * its name matches a {@code trace=} pattern. Most classes do neither, and these checks are much
- * cheaper than building a type description, so start-up stays fast on a large class path. A class
- * that passes but has no method to trace is still turned down by the weaver's matcher.
+ * Passes a class to the weaver only if its constant pool holds the {@code @Trace} annotation's
+ * descriptor or its name matches a {@code trace=} pattern. Most classes do neither, and these
+ * checks are much cheaper than reading the class, so start-up stays fast on a large class path. A
+ * class that passes but has no method to trace is still turned down by the weaver.
+ *
+ * <p>This class is all the agent installs for weaving at start: the weaver's code (ASM and the
+ * weaving visitors) is loaded by the first class that passes, so a JVM that never loads a traced
+ * class never loads it, and no traced class is missed however early it loads.
  */
 final class TracePrefilter implements ClassFileTransformer {
   private static final byte[] MARKER =

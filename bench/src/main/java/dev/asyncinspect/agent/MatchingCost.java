@@ -87,7 +87,8 @@ public final class MatchingCost {
     }
     ClassLoader loader = MatchingCost.class.getClassLoader();
     TracePrefilter transformer =
-        new TracePrefilter(new LazyWeaving(new Registry(), TracePatterns.NONE), TracePatterns.NONE);
+        new TracePrefilter(
+            new TraceWeaving(new Registry(), TracePatterns.NONE), TracePatterns.NONE);
     long first = 0;
     long best = Long.MAX_VALUE;
     int woven = 0;
