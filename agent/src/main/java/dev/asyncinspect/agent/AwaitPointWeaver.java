@@ -2,7 +2,9 @@ package dev.asyncinspect.agent;
 
 import dev.asyncinspect.agent.bootstrap.MethodSite;
 import dev.asyncinspect.agent.bootstrap.Registry;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -38,6 +40,32 @@ final class AwaitPointWeaver extends ClassVisitor {
     this.traced = traced;
     this.hierarchy = hierarchy;
     this.className = className;
+  }
+
+  /**
+   * The woven class file of class {@code internalName} (loaded by {@code loader}), or null when it
+   * has no traced method.
+   */
+  static byte[] weave(
+      Registry registry,
+      TracePatterns patterns,
+      ClassLoader loader,
+      String internalName,
+      byte[] bytes) {
+    ClassReader reader = new ClassReader(bytes);
+    TypeHierarchy hierarchy = new TypeHierarchy(loader, internalName, bytes);
+    TracedMethods traced = TracedMethods.find(reader, hierarchy, patterns);
+    if (traced.isEmpty()) {
+      return null;
+    }
+    // Sharing the reader's constant pool lets the writer copy untouched methods as they are. No
+    // frames or maximums are computed: the weaving writes its own (computing frames would load
+    // classes to find common super classes, from inside class loading).
+    ClassWriter writer = new ClassWriter(reader, 0);
+    reader.accept(
+        new AwaitPointWeaver(writer, registry, traced, hierarchy, internalName.replace('/', '.')),
+        ClassReader.EXPAND_FRAMES);
+    return writer.toByteArray();
   }
 
   @Override

@@ -16,8 +16,13 @@ import java.security.ProtectionDomain;
  * class never loads it, and no traced class is missed however early it loads.
  */
 final class TracePrefilter implements ClassFileTransformer {
-  private static final byte[] MARKER =
-      TracedMethods.TRACE_DESCRIPTOR.getBytes(StandardCharsets.UTF_8);
+  static final String TRACE = "dev.asyncinspect.annotations.Trace";
+
+  // Computed, not a literal: a literal would be copied into the constant pool of every class that
+  // uses it, and the prefilter would take the agent's own classes for traced ones.
+  static final String TRACE_DESCRIPTOR = "L" + TRACE.replace('.', '/') + ";";
+
+  private static final byte[] MARKER = TRACE_DESCRIPTOR.getBytes(StandardCharsets.UTF_8);
 
   private final ClassFileTransformer weaver;
   private final TracePatterns patterns;

@@ -5,8 +5,6 @@ import dev.asyncinspect.agent.bootstrap.Registry;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
 
 /**
  * Weaves {@code @Trace} methods: entry and exit calls plus await points and spawn points.
@@ -55,20 +53,8 @@ final class TraceWeaving implements ClassFileTransformer {
   }
 
   private byte[] weave(ClassLoader loader, String internalName, byte[] bytes) {
-    ClassReader reader = new ClassReader(bytes);
-    TypeHierarchy hierarchy = new TypeHierarchy(loader, internalName, bytes);
-    TracedMethods traced = TracedMethods.find(reader, hierarchy, patterns);
-    if (traced.isEmpty()) {
-      return null;
-    }
-    // Sharing the reader's constant pool lets the writer copy untouched methods as they are. No
-    // frames or maximums are computed: the weaving writes its own (computing frames would load
-    // classes to find common super classes, from inside class loading).
-    ClassWriter writer = new ClassWriter(reader, 0);
-    reader.accept(
-        new AwaitPointWeaver(writer, registry, traced, hierarchy, internalName.replace('/', '.')),
-        ClassReader.EXPAND_FRAMES);
-    return writer.toByteArray();
+    // In another class, so that verifying this one (at agent start) loads none of ASM.
+    return AwaitPointWeaver.weave(registry, patterns, loader, internalName, bytes);
   }
 
   /** A class that cannot be woven loads untouched, with one line on stderr. */

@@ -18,10 +18,6 @@ import org.objectweb.asm.Type;
  * every call two nested tasks); patterns never select synthetic methods (lambda bodies).
  */
 final class TracedMethods {
-  static final String TRACE = "dev.asyncinspect.annotations.Trace";
-  // Computed, not a literal: a literal would be copied into the constant pool of every class that
-  // uses it, and the prefilter would take the agent's own classes for traced ones.
-  static final String TRACE_DESCRIPTOR = "L" + TRACE.replace('.', '/') + ";";
 
   /** One traced method. */
   static final class Method {
@@ -73,7 +69,7 @@ final class TracedMethods {
 
               @Override
               public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                if (!annotation.equals(TRACE_DESCRIPTOR)) {
+                if (!annotation.equals(TracePrefilter.TRACE_DESCRIPTOR)) {
                   return null;
                 }
                 annotated = true;
