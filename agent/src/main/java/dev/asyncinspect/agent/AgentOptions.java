@@ -28,7 +28,10 @@ final class AgentOptions {
           "control",
           "stuck");
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  /** Compiled only when a duration is given: the regular expression engine is slow to set up. */
+  private static final class Durations {
+    static final Pattern SYNTAX = Pattern.compile("(\\d+)(ms|s|m|h)");
+  }
 
   String dump;
   long dumpIntervalMillis;
@@ -135,7 +138,7 @@ final class AgentOptions {
   }
 
   private static long duration(String key, String value) {
-    Matcher m = DURATION.matcher(value);
+    Matcher m = Durations.SYNTAX.matcher(value);
     if (!m.matches()) {
       throw new IllegalArgumentException(
           "option " + key + "=" + value + " ignored: expected a duration like 500ms, 30s, 5m, 1h");

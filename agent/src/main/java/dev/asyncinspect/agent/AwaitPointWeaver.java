@@ -1,130 +1,137 @@
 package dev.asyncinspect.agent;
 
+import dev.asyncinspect.agent.bootstrap.MethodSite;
 import dev.asyncinspect.agent.bootstrap.Registry;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.field.FieldList;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.MethodList;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
- * Weaves the await points and spawn points of traced methods and of the lambda bodies they define:
- * each call of a waiting or hand-off operation there is rewritten to report to the run-time facade
- * (see {@link CallSiteVisitor}). A lambda body runs as part of whatever task runs it: the traced
- * method itself, or the SPAWNED task its hand-off made.
+ * Weaves one class: traced methods get their entry and exit calls ({@link TraceAdvice}), and the
+ * await points and spawn points of traced methods and of the lambda bodies they define are
+ * rewritten to report to the run-time facade ({@link CallSiteVisitor}). A lambda body runs as part
+ * of whatever task runs it: the traced method itself, or the SPAWNED task its hand-off made.
  *
- * <p>It must see the method's original code, before the method advice rewrites it, so it is
- * registered after the advice on the builder (Byte Buddy applies the last registered visitor
- * first). It asks for expanded stack map frames, which it reads to find free local variable slots.
+ * <p>The call-site rewriter sees the method's original code, and its output goes through the
+ * entry/exit weaving, which moves the method's locals to make room for the task. The class file
+ * must be read with expanded stack map frames: both read them.
  */
-final class AwaitPointWeaver implements AsmVisitorWrapper {
+final class AwaitPointWeaver extends ClassVisitor {
   private final Registry registry;
-  private final ElementMatcher<? super MethodDescription> traced;
+  private final TracedMethods traced;
+  private final TypeHierarchy hierarchy;
+  private final String className;
+  private AwaitOperations operations;
+  private SpawnOperations spawns;
+  private int version;
+  private String internalName;
+  private String sourceFile;
 
-  AwaitPointWeaver(Registry registry, ElementMatcher<? super MethodDescription> traced) {
+  AwaitPointWeaver(
+      ClassVisitor next,
+      Registry registry,
+      TracedMethods traced,
+      TypeHierarchy hierarchy,
+      String className) {
+    super(Opcodes.ASM9, next);
     this.registry = registry;
     this.traced = traced;
+    this.hierarchy = hierarchy;
+    this.className = className;
+  }
+
+  /**
+   * The woven class file of class {@code internalName} (loaded by {@code loader}), or null when it
+   * has no traced method.
+   */
+  static byte[] weave(
+      Registry registry,
+      TracePatterns patterns,
+      ClassLoader loader,
+      String internalName,
+      byte[] bytes) {
+    ClassReader reader = new ClassReader(bytes);
+    TypeHierarchy hierarchy = new TypeHierarchy(loader, internalName, bytes);
+    TracedMethods traced = TracedMethods.find(reader, hierarchy, patterns);
+    if (traced.isEmpty()) {
+      return null;
+    }
+    // Sharing the reader's constant pool lets the writer copy untouched methods as they are. No
+    // frames or maximums are computed: the weaving writes its own (computing frames would load
+    // classes to find common super classes, from inside class loading).
+    ClassWriter writer = new ClassWriter(reader, 0);
+    reader.accept(
+        new AwaitPointWeaver(writer, registry, traced, hierarchy, internalName.replace('/', '.')),
+        ClassReader.EXPAND_FRAMES);
+    return writer.toByteArray();
   }
 
   @Override
-  public int mergeWriter(int flags) {
-    return flags;
+  public void visit(
+      int version,
+      int access,
+      String name,
+      String signature,
+      String superName,
+      String[] interfaces) {
+    this.version = version;
+    this.internalName = name;
+    super.visit(version, access, name, signature, superName, interfaces);
   }
 
   @Override
-  public int mergeReader(int flags) {
-    return flags | ClassReader.EXPAND_FRAMES;
+  public void visitSource(String source, String debug) {
+    this.sourceFile = source;
+    super.visitSource(source, debug);
   }
 
   @Override
-  public ClassVisitor wrap(
-      TypeDescription instrumentedType,
-      ClassVisitor classVisitor,
-      Implementation.Context implementationContext,
-      TypePool typePool,
-      FieldList<FieldDescription.InDefinedShape> fields,
-      MethodList<?> methods,
-      int writerFlags,
-      int readerFlags) {
-    Map<String, String> tracedByName = new HashMap<>();
-    Set<String> tracedSignatures = new HashSet<>();
-    for (MethodDescription method : methods) {
-      if (traced.matches(method)) {
-        tracedSignatures.add(method.getInternalName() + method.getDescriptor());
-        tracedByName.put(method.getInternalName(), method.getDescriptor());
+  public MethodVisitor visitMethod(
+      int access, String name, String descriptor, String signature, String[] exceptions) {
+    MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+    if (mv == null) {
+      return null;
+    }
+    TracedMethods.Method method = traced.bySignature.get(name + descriptor);
+    String tracedName = name;
+    String tracedDescriptor = descriptor;
+    if (method != null) {
+      MethodSite site = registry.method(className, name, descriptor);
+      site.define(method.taskName, method.async);
+      // Java 7+ class files have complete stack map frames; older ones are verified without.
+      mv =
+          new TraceAdvice(
+              mv,
+              internalName,
+              access,
+              descriptor,
+              site.id(),
+              method.async,
+              (version & 0xFFFF) >= Opcodes.V1_7);
+    } else {
+      tracedName = lambdaOwner(access, name);
+      tracedDescriptor = tracedName == null ? null : traced.descriptorByName.get(tracedName);
+      if (tracedDescriptor == null) {
+        return mv;
       }
     }
-    if (tracedSignatures.isEmpty()) {
-      return classVisitor;
+    if (operations == null) {
+      operations = new AwaitOperations(hierarchy);
+      spawns = new SpawnOperations(hierarchy);
     }
-    TypeHierarchy hierarchy = new TypeHierarchy(typePool);
-    AwaitOperations operations = new AwaitOperations(hierarchy);
-    SpawnOperations spawns = new SpawnOperations(hierarchy);
-    String className = instrumentedType.getName();
-    return new ClassVisitor(OpenedClassReader.ASM_API, classVisitor) {
-      private int version;
-      private String sourceFile;
-
-      @Override
-      public void visit(
-          int version,
-          int access,
-          String name,
-          String signature,
-          String superName,
-          String[] interfaces) {
-        this.version = version;
-        super.visit(version, access, name, signature, superName, interfaces);
-      }
-
-      @Override
-      public void visitSource(String source, String debug) {
-        this.sourceFile = source;
-        super.visitSource(source, debug);
-      }
-
-      @Override
-      public MethodVisitor visitMethod(
-          int access, String name, String descriptor, String signature, String[] exceptions) {
-        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if (mv == null) {
-          return mv;
-        }
-        String tracedName = name;
-        String tracedDescriptor = descriptor;
-        if (!tracedSignatures.contains(name + descriptor)) {
-          tracedName = lambdaOwner(access, name);
-          tracedDescriptor = tracedName == null ? null : tracedByName.get(tracedName);
-          if (tracedDescriptor == null) {
-            return mv;
-          }
-        }
-        return new CallSiteVisitor(
-            mv,
-            registry.method(className, tracedName, tracedDescriptor),
-            registry,
-            operations,
-            spawns,
-            sourceFile,
-            version,
-            access,
-            name,
-            descriptor);
-      }
-    };
+    return new CallSiteVisitor(
+        mv,
+        registry.method(className, tracedName, tracedDescriptor),
+        registry,
+        operations,
+        spawns,
+        sourceFile,
+        version,
+        access,
+        name,
+        descriptor);
   }
 
   /**

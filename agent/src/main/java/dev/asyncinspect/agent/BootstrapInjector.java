@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +71,12 @@ final class BootstrapInjector {
     return classes;
   }
 
-  /** Defines each class with the JDK's internal {@code Unsafe}, opened to the agent only. */
+  /**
+   * Defines the first class with the JDK's internal {@code Unsafe}, opened to the agent only, and
+   * the others through a lookup in that class (the boot loader's unnamed module opens its packages
+   * to all): one reflective call instead of one per class, since the JDK generates an accessor
+   * class after a few reflective calls of the same method.
+   */
   private static void defineInBootLoader(
       Instrumentation instrumentation, Map<String, byte[]> classes)
       throws ReflectiveOperationException {
@@ -92,11 +99,30 @@ final class BootstrapInjector {
             int.class,
             ClassLoader.class,
             ProtectionDomain.class);
-    for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-      String name = c.getKey().substring(0, c.getKey().length() - ".class".length());
-      byte[] bytes = c.getValue();
-      define.invoke(unsafe, name.replace('/', '.'), bytes, 0, bytes.length, null, null);
+    Iterator<Map.Entry<String, byte[]>> rest = classes.entrySet().iterator();
+    Map.Entry<String, byte[]> first = rest.next();
+    Class<?> anchor = (Class<?>) define(define, unsafe, first);
+    MethodHandles.Lookup lookup;
+    try {
+      lookup = MethodHandles.privateLookupIn(anchor, MethodHandles.lookup());
+    } catch (IllegalAccessException | RuntimeException e) {
+      lookup = null;
     }
+    while (rest.hasNext()) {
+      Map.Entry<String, byte[]> c = rest.next();
+      if (lookup != null) {
+        lookup.defineClass(c.getValue());
+      } else {
+        define(define, unsafe, c);
+      }
+    }
+  }
+
+  private static Object define(Method define, Object unsafe, Map.Entry<String, byte[]> c)
+      throws ReflectiveOperationException {
+    String name = c.getKey().substring(0, c.getKey().length() - ".class".length());
+    byte[] bytes = c.getValue();
+    return define.invoke(unsafe, name.replace('/', '.'), bytes, 0, bytes.length, null, null);
   }
 
   private static void appendToBootClassPath(

@@ -5,9 +5,9 @@ import dev.asyncinspect.agent.bootstrap.AwaitSite;
 import dev.asyncinspect.agent.bootstrap.MethodSite;
 import dev.asyncinspect.agent.bootstrap.Registry;
 import dev.asyncinspect.agent.bootstrap.SpawnSite;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Rewrites the calls of one traced method (or of a lambda body it defines) that wait or that hand

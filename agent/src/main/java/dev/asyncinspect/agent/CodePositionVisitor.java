@@ -2,11 +2,10 @@ package dev.asyncinspect.agent;
 
 import java.util.HashSet;
 import java.util.Set;
-import net.bytebuddy.jar.asm.Handle;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * A method visitor that knows where it is in the code it passes on: the current source line, the
@@ -28,9 +27,9 @@ abstract class CodePositionVisitor extends MethodVisitor {
   int slotsUsed;
 
   CodePositionVisitor(MethodVisitor mv, int access, String descriptor) {
-    super(OpenedClassReader.ASM_API, mv);
+    super(Opcodes.ASM9, mv);
     this.slotsUsed =
-        (net.bytebuddy.jar.asm.Type.getArgumentsAndReturnSizes(descriptor) >> 2)
+        (org.objectweb.asm.Type.getArgumentsAndReturnSizes(descriptor) >> 2)
             - ((access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
   }
 

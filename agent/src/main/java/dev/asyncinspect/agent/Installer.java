@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** Sets the agent up once per JVM: options, recorder, weaving, dump schedule. */
 public final class Installer {
   private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+  private static final long CHANNEL_OPEN_WAIT_MILLIS = 10_000;
 
   /** Installs the agent at JVM start with option string {@code args}. */
   public static void install(String args, Instrumentation instrumentation) {
@@ -34,7 +35,9 @@ public final class Installer {
       return;
     }
     AgentOptions options = AgentOptions.parse(args);
-    options.problems.forEach(AgentLog::warn);
+    for (String problem : options.problems) {
+      AgentLog.warn(problem);
+    }
     Registry registry = new Registry();
     Recorder recorder = new Recorder(registry, options.recorderSettings());
     Recorder.activate(recorder);
@@ -54,7 +57,13 @@ public final class Installer {
       scheduleDumps(options, writer);
     }
     if (options.control) {
-      ControlChannel.start(writer, recorder, version(), options.stuckMillis);
+      ControlChannel channel =
+          ControlChannel.start(writer, recorder, version(), options.stuckMillis);
+      if (attached) {
+        // Attached (by `dump <pid>`, which connects right after): no application start to
+        // protect, so return once the channel is open, as the attaching tool expects.
+        channel.awaitOpen(CHANNEL_OPEN_WAIT_MILLIS);
+      }
     }
     if (options.watchdog) {
       Path stuckDump = stuckDumpPath(options.dump);

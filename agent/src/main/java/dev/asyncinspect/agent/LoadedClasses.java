@@ -43,7 +43,7 @@ final class LoadedClasses {
     try {
       for (Method method : type.getDeclaredMethods()) {
         for (Annotation annotation : method.getDeclaredAnnotations()) {
-          if (annotation.annotationType().getName().equals(MethodIdBinding.TRACE)) {
+          if (annotation.annotationType().getName().equals(TracePrefilter.TRACE)) {
             return true;
           }
         }

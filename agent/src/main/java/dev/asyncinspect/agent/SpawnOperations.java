@@ -149,7 +149,7 @@ final class SpawnOperations {
       return null;
     }
     boolean constructor = name.equals("<init>");
-    boolean isStatic = opcode == net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC || constructor;
+    boolean isStatic = opcode == org.objectweb.asm.Opcodes.INVOKESTATIC || constructor;
     String parameters = descriptor.substring(0, descriptor.indexOf(')') + 1);
     for (SpawnOperation op : candidates) {
       if (op.isStatic != isStatic || !op.parameters.equals(parameters)) {

@@ -18,9 +18,15 @@ import java.util.regex.Pattern;
  * they load: a plain prefix test for package patterns, a regular expression otherwise.
  */
 final class TracePatterns {
-  private static final Pattern CLASS_SYNTAX =
-      Pattern.compile("[A-Za-z_$*][A-Za-z0-9_$*]*(\\.[A-Za-z_$*][A-Za-z0-9_$*]*)*(\\.\\*\\*)?");
-  private static final Pattern METHOD_SYNTAX = Pattern.compile("[A-Za-z_$*][A-Za-z0-9_$*]*");
+  /**
+   * The syntax checks, compiled only when there are patterns to parse: the regular expression
+   * engine's set-up is a noticeable part of a JVM's start.
+   */
+  private static final class Syntax {
+    static final Pattern CLASSES =
+        Pattern.compile("[A-Za-z_$*][A-Za-z0-9_$*]*(\\.[A-Za-z_$*][A-Za-z0-9_$*]*)*(\\.\\*\\*)?");
+    static final Pattern METHODS = Pattern.compile("[A-Za-z_$*][A-Za-z0-9_$*]*");
+  }
 
   /** One {@code CLASSES[#METHODS]} pattern. */
   static final class Entry {
@@ -60,8 +66,8 @@ final class TracePatterns {
       int hash = pattern.indexOf('#');
       String classes = hash < 0 ? pattern : pattern.substring(0, hash);
       String methods = hash < 0 ? null : pattern.substring(hash + 1);
-      if (!CLASS_SYNTAX.matcher(classes).matches()
-          || methods != null && !METHOD_SYNTAX.matcher(methods).matches()) {
+      if (!Syntax.CLASSES.matcher(classes).matches()
+          || methods != null && !Syntax.METHODS.matcher(methods).matches()) {
         throw new IllegalArgumentException(
             "bad trace pattern '"
                 + pattern

@@ -1,24 +1,30 @@
 package dev.asyncinspect.agent;
 
-import java.io.IOException;
+import dev.asyncinspect.agent.bootstrap.Registry;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
  * What deciding "weave this class or not" costs per loaded class, on the class files of the running
  * JDK (tens of thousands of real classes, none of them traced): the byte search for {@code @Trace}
- * and the {@code trace=} name patterns. Lives in the agent's package to reach the package-private
- * prefilter; run through {@code bench/run-agent-bench}.
+ * and the {@code trace=} name patterns. Given a synthetic class path jar (argument), also the
+ * agent's whole transformer (prefilter, then weaving the few traced classes) per class of it: its
+ * first pass (which builds the weaver) and its best. Lives in the agent's package to reach the
+ * package-private prefilter; run through {@code bench/run-agent-bench}.
  */
 public final class MatchingCost {
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
     List<byte[]> classes = new ArrayList<>();
     List<String> names = new ArrayList<>();
     FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
@@ -60,6 +66,54 @@ public final class MatchingCost {
     System.out.printf(
         "3 trace= patterns:  %.0f ns per class; %.1f ms per 20,000 classes%n",
         (double) bestPatterns / n, bestPatterns / (double) n * 20_000 / 1e6);
+    if (args.length > 0) {
+      transformerCost(Path.of(args[0]));
+    }
+  }
+
+  /** The agent's transformer over every class of a jar, as class loading would call it. */
+  private static void transformerCost(Path jar) throws Exception {
+    List<byte[]> classes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try (JarFile file = new JarFile(jar.toFile())) {
+      for (JarEntry entry : Collections.list(file.entries())) {
+        if (entry.getName().endsWith(".class")) {
+          try (InputStream in = file.getInputStream(entry)) {
+            classes.add(in.readAllBytes());
+          }
+          names.add(entry.getName().substring(0, entry.getName().length() - ".class".length()));
+        }
+      }
+    }
+    ClassLoader loader = MatchingCost.class.getClassLoader();
+    TracePrefilter transformer =
+        new TracePrefilter(
+            new TraceWeaving(new Registry(), TracePatterns.NONE), TracePatterns.NONE);
+    long first = 0;
+    long best = Long.MAX_VALUE;
+    int woven = 0;
+    for (int round = 0; round < 10; round++) {
+      woven = 0;
+      long start = System.nanoTime();
+      for (int i = 0; i < classes.size(); i++) {
+        woven +=
+            transformer.transform(loader, names.get(i), null, null, classes.get(i)) != null ? 1 : 0;
+      }
+      long took = System.nanoTime() - start;
+      first = round == 0 ? took : first;
+      best = Math.min(best, took);
+    }
+    int n = classes.size();
+    System.out.printf(
+        "transformer over %s: %d classes, %d woven; first pass %.1f ms (%.0f ns per class,"
+            + " building the weaver included), best %.1f ms (%.0f ns per class)%n",
+        jar.getFileName(),
+        n,
+        woven,
+        first / 1e6,
+        (double) first / n,
+        best / 1e6,
+        (double) best / n);
   }
 
   private MatchingCost() {}

@@ -13,50 +13,131 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agent's local, read-only control channel (docs/control-channel.md): a Unix domain socket
  * {@code <pid>.sock} in a per-user folder that only its owner can enter. One request per
- * connection, one at a time, on the agent's own daemon thread: the application never waits for it.
- * Nothing a request can say changes the application or runs its code.
+ * connection, one at a time, on the agent's own daemon thread, which also opens it: the application
+ * never waits for it, not even at start-up. Nothing a request can say changes the application or
+ * runs its code.
  */
 public final class ControlChannel {
   static final int MAX_REQUEST = 1024;
   static final long READ_TIMEOUT_MILLIS = 2_000;
 
-  private final ServerSocketChannel server;
-  private final Path socket;
   private final ControlRequests requests;
+  private final CountDownLatch opened = new CountDownLatch(1);
 
-  private ControlChannel(ServerSocketChannel server, Path socket, ControlRequests requests) {
-    this.server = server;
-    this.socket = socket;
+  // Guarded by this; touched only by the agent's own threads (opener, server, shutdown hook).
+  private ServerSocketChannel server;
+  private Path socket;
+  private boolean closed;
+  private boolean ready;
+
+  private ControlChannel(ControlRequests requests) {
     this.requests = requests;
   }
 
-  /** Opens the channel; a problem is one line on stderr and no channel. */
-  public static void start(
+  /**
+   * Opens the channel on the agent's own daemon thread, which then serves it: opening it (the JDK's
+   * networking set-up, the folder checks) takes a while, and the application's start must not wait
+   * for it. A problem is one line on stderr and no channel.
+   */
+  public static ControlChannel start(
       DumpWriter writer, Recorder recorder, String agentVersion, long stuckMillis) {
+    ControlChannel channel =
+        new ControlChannel(new ControlRequests(writer, recorder, agentVersion, stuckMillis));
     try {
-      Path dir = ControlDirectory.ensure();
-      Path socket = dir.resolve(ProcessHandle.current().pid() + ".sock");
-      Files.deleteIfExists(socket); // left by an earlier process with our pid
-      ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-      server.bind(UnixDomainSocketAddress.of(socket));
-      ControlChannel channel =
-          new ControlChannel(
-              server, socket, new ControlRequests(writer, recorder, agentVersion, stuckMillis));
-      Thread thread = new Thread(channel::serve, "async-inspect-control");
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(channel.new Closer(), "async-inspect-control-close"));
+      Thread thread = new Thread(channel.new Server(), "async-inspect-control");
       thread.setDaemon(true);
       thread.start();
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(channel::close, "async-inspect-control-close"));
     } catch (Throwable e) {
       AgentLog.warn("no control channel (ps, dump <pid> will not see this JVM): " + e);
+      channel.opened.countDown();
+    }
+    return channel;
+  }
+
+  /** Waits until the channel is open or failed to open, at most {@code millis}; true if open. */
+  public boolean awaitOpen(long millis) {
+    try {
+      opened.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      return ready && !closed;
+    }
+  }
+
+  /** The agent's control thread: opens the channel, then serves it. */
+  private final class Server implements Runnable {
+    @Override
+    public void run() {
+      boolean open;
+      try {
+        open = open();
+      } finally {
+        opened.countDown();
+      }
+      if (open) {
+        serve();
+      }
+    }
+  }
+
+  /** The shutdown hook: closes the channel and removes its socket file. */
+  private final class Closer implements Runnable {
+    @Override
+    public void run() {
+      close();
+    }
+  }
+
+  private boolean open() {
+    try {
+      Path dir = ControlDirectory.ensure();
+      Path path = dir.resolve(ProcessHandle.current().pid() + ".sock");
+      // Bound under a temporary name, then renamed: a socket file is bound before it listens,
+      // and a client that saw it in between would be refused. The rename makes it appear ready.
+      Path opening = dir.resolve(ProcessHandle.current().pid() + ".sock.opening");
+      synchronized (this) {
+        if (closed) {
+          return false; // the JVM is already shutting down
+        }
+        Files.deleteIfExists(opening); // left by an earlier process with our pid
+        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server = channel;
+        socket = opening;
+        channel.bind(UnixDomainSocketAddress.of(opening));
+        Files.move(opening, path, StandardCopyOption.ATOMIC_MOVE);
+        socket = path;
+        ready = true;
+      }
+      return true;
+    } catch (Throwable e) {
+      boolean shuttingDown;
+      synchronized (this) {
+        shuttingDown = closed;
+      }
+      close();
+      if (!shuttingDown) {
+        AgentLog.warn("no control channel (ps, dump <pid> will not see this JVM): " + e);
+      }
+      return false;
     }
   }
 
   private void serve() {
+    ServerSocketChannel server;
+    synchronized (this) {
+      server = this.server;
+    }
     while (server.isOpen()) {
       try (SocketChannel client = server.accept()) {
         answer(client);
@@ -148,10 +229,15 @@ public final class ControlChannel {
     }
   }
 
-  private void close() {
+  private synchronized void close() {
+    closed = true;
     try {
-      server.close();
-      Files.deleteIfExists(socket);
+      if (server != null) {
+        server.close();
+      }
+      if (socket != null) {
+        Files.deleteIfExists(socket);
+      }
     } catch (IOException e) {
       // The JVM is exiting; a socket file left behind is cleaned up by `ps`.
     }

@@ -18,14 +18,16 @@ public final class DumpSchedule {
 
   /** Writes a dump when the JVM shuts down. */
   public void onExit() {
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  PinnedWatch.drain(5_000);
-                  writeNow("exit");
-                },
-                "async-inspect-exit-dump"));
+    Runtime.getRuntime().addShutdownHook(new Thread(new ExitDump(), "async-inspect-exit-dump"));
+  }
+
+  /** The shutdown hook (a class rather than a lambda: no lambda machinery at agent start). */
+  private final class ExitDump implements Runnable {
+    @Override
+    public void run() {
+      PinnedWatch.drain(5_000);
+      writeNow("exit");
+    }
   }
 
   /** Writes a dump every {@code intervalMillis} on a daemon thread. */

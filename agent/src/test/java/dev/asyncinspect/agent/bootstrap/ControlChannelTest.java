@@ -29,12 +29,14 @@ class ControlChannelTest {
   private static Recorder recorder;
 
   @BeforeAll
-  static void open() throws IOException {
+  static void open() throws IOException, InterruptedException {
     Registry registry = new Registry();
     recorder = new Recorder(registry, RecorderSettings.defaults());
     MethodSite method = registry.method("demo.Service", "call", "()V");
     recorder.start(method, null, ThreadState.current()); // one live task, RUNNING
-    ControlChannel.start(new DumpWriter(recorder, "test", Map.of()), recorder, "test", 10_000);
+    ControlChannel channel =
+        ControlChannel.start(new DumpWriter(recorder, "test", Map.of()), recorder, "test", 10_000);
+    assertThat(channel.awaitOpen(30_000)).as("channel open").isTrue();
   }
 
   @Test
