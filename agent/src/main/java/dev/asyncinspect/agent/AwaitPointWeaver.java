@@ -10,9 +10,10 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Weaves one class: traced methods get their entry and exit calls ({@link TraceAdvice}), and the
- * await points and spawn points of traced methods and of the lambda bodies they define are
- * rewritten to report to the run-time facade ({@link CallSiteVisitor}). A lambda body runs as part
- * of whatever task runs it: the traced method itself, or the SPAWNED task its hand-off made.
+ * await points and spawn points of traced methods and of the code they define (lambda bodies,
+ * anonymous and local classes: {@link EnclosedCode}) are rewritten to report to the run-time facade
+ * ({@link CallSiteVisitor}). Such code runs as part of whatever task runs it: the traced method
+ * itself, or the SPAWNED task its hand-off made.
  *
  * <p>The call-site rewriter sees the method's original code, and its output goes through the
  * entry/exit weaving, which moves the method's locals to make room for the task. The class file
@@ -23,6 +24,10 @@ final class AwaitPointWeaver extends ClassVisitor {
   private final TracedMethods traced;
   private final TypeHierarchy hierarchy;
   private final String className;
+
+  /** For an anonymous or local class of a traced method, that method: all its code is woven. */
+  private final EnclosedCode.TracedMethod enclosing;
+
   private AwaitOperations operations;
   private SpawnOperations spawns;
   private int version;
@@ -34,17 +39,19 @@ final class AwaitPointWeaver extends ClassVisitor {
       Registry registry,
       TracedMethods traced,
       TypeHierarchy hierarchy,
-      String className) {
+      String className,
+      EnclosedCode.TracedMethod enclosing) {
     super(Opcodes.ASM9, next);
     this.registry = registry;
     this.traced = traced;
     this.hierarchy = hierarchy;
     this.className = className;
+    this.enclosing = enclosing;
   }
 
   /**
    * The woven class file of class {@code internalName} (loaded by {@code loader}), or null when it
-   * has no traced method.
+   * has no traced method and is no anonymous or local class of one.
    */
   static byte[] weave(
       Registry registry,
@@ -55,17 +62,30 @@ final class AwaitPointWeaver extends ClassVisitor {
     ClassReader reader = new ClassReader(bytes);
     TypeHierarchy hierarchy = new TypeHierarchy(loader, internalName, bytes);
     TracedMethods traced = TracedMethods.find(reader, hierarchy, patterns);
+    EnclosedCode.TracedMethod enclosing = null;
     if (traced.isEmpty()) {
-      return null;
+      enclosing =
+          EnclosedCode.ownerOf(
+              traced.enclosingOwner, traced.enclosingName, traced.enclosingDescriptor);
+      if (enclosing == null) {
+        return null;
+      }
     }
     // Sharing the reader's constant pool lets the writer copy untouched methods as they are. No
     // frames or maximums are computed: the weaving writes its own (computing frames would load
     // classes to find common super classes, from inside class loading).
     ClassWriter writer = new ClassWriter(reader, 0);
     reader.accept(
-        new AwaitPointWeaver(writer, registry, traced, hierarchy, internalName.replace('/', '.')),
+        new AwaitPointWeaver(
+            writer, registry, traced, hierarchy, internalName.replace('/', '.'), enclosing),
         ClassReader.EXPAND_FRAMES);
-    return writer.toByteArray();
+    byte[] woven = writer.toByteArray();
+    if (enclosing == null) {
+      EnclosedCode.tracedClass(internalName, traced.descriptorByName);
+    } else {
+      EnclosedCode.enclosedClass(internalName, enclosing);
+    }
+    return woven;
   }
 
   @Override
@@ -110,6 +130,12 @@ final class AwaitPointWeaver extends ClassVisitor {
               site.id(),
               method.async,
               (version & 0xFFFF) >= Opcodes.V1_7);
+    } else if (enclosing != null) {
+      if (name.startsWith("<") || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+        return mv;
+      }
+      tracedName = enclosing.name;
+      tracedDescriptor = enclosing.descriptor;
     } else {
       tracedName = lambdaOwner(access, name);
       tracedDescriptor = tracedName == null ? null : traced.descriptorByName.get(tracedName);
@@ -121,9 +147,10 @@ final class AwaitPointWeaver extends ClassVisitor {
       operations = new AwaitOperations(hierarchy);
       spawns = new SpawnOperations(hierarchy);
     }
+    String tracedClass = enclosing == null ? className : enclosing.owner.replace('/', '.');
     return new CallSiteVisitor(
         mv,
-        registry.method(className, tracedName, tracedDescriptor),
+        registry.method(tracedClass, tracedName, tracedDescriptor),
         registry,
         operations,
         spawns,
@@ -139,10 +166,6 @@ final class AwaitPointWeaver extends ClassVisitor {
    * is defined in {@code fetch}), or null for other methods.
    */
   static String lambdaOwner(int access, String name) {
-    if ((access & Opcodes.ACC_SYNTHETIC) == 0 || !name.startsWith("lambda$")) {
-      return null;
-    }
-    int end = name.lastIndexOf('$');
-    return end > "lambda$".length() ? name.substring("lambda$".length(), end) : null;
+    return (access & Opcodes.ACC_SYNTHETIC) == 0 ? null : EnclosedCode.lambdaOwner(name);
   }
 }

@@ -4,39 +4,76 @@ import dev.asyncinspect.agent.bootstrap.AgentLog;
 import java.lang.annotation.Annotation;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * When the agent is attached to a running JVM: weaves the classes that were loaded before it, by
  * retransforming each one that declares a {@code @Trace} method or matches a {@code trace=}
- * pattern. Invocations already running keep their old code; later calls are traced.
+ * pattern, then the anonymous and local classes declared in those ({@link EnclosedCode}: they are
+ * woven only once their enclosing class is). Invocations already running keep their old code; later
+ * calls are traced.
  */
 final class LoadedClasses {
 
   static void retransform(Instrumentation instrumentation, TracePatterns patterns) {
-    int failed = 0;
+    List<Class<?>> inner = new ArrayList<>();
+    Set<Class<?>> traced = new HashSet<>();
+    int[] failed = {0};
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (!candidate(instrumentation, type, patterns)) {
+      if (!modifiable(instrumentation, type)) {
         continue;
       }
-      try {
-        instrumentation.retransformClasses(type);
-      } catch (Throwable e) {
-        if (++failed <= 5) {
-          AgentLog.warn("could not weave already loaded " + type.getName() + ": " + e);
-        }
+      if (candidate(type, patterns)) {
+        traced.add(type);
+        retransform(instrumentation, type, failed);
+      } else if (type.getName().indexOf('$') > 0) {
+        inner.add(type);
+      }
+    }
+    // Outer before inner: a class declared in a class declared in a traced method comes after it.
+    inner.sort(Comparator.comparingInt((Class<?> type) -> type.getName().length()));
+    for (Class<?> type : inner) {
+      Class<?> enclosing = enclosingClass(type);
+      if (enclosing != null && traced.contains(enclosing)) {
+        traced.add(type);
+        retransform(instrumentation, type, failed);
       }
     }
   }
 
-  private static boolean candidate(
-      Instrumentation instrumentation, Class<?> type, TracePatterns patterns) {
-    if (type.getClassLoader() == null
-        || type.isArray()
-        || type.isPrimitive()
-        || type.getName().startsWith("dev.asyncinspect.agent.")
-        || !instrumentation.isModifiableClass(type)) {
-      return false;
+  private static void retransform(Instrumentation instrumentation, Class<?> type, int[] failed) {
+    try {
+      instrumentation.retransformClasses(type);
+    } catch (Throwable e) {
+      if (++failed[0] <= 5) {
+        AgentLog.warn("could not weave already loaded " + type.getName() + ": " + e);
+      }
     }
+  }
+
+  /** The class whose method declares {@code type} (an anonymous or local class), or null. */
+  private static Class<?> enclosingClass(Class<?> type) {
+    try {
+      Method method = type.getEnclosingMethod();
+      return method == null ? null : method.getDeclaringClass();
+    } catch (Throwable e) {
+      return null; // a class whose enclosing method cannot be resolved is left alone
+    }
+  }
+
+  private static boolean modifiable(Instrumentation instrumentation, Class<?> type) {
+    return type.getClassLoader() != null
+        && !type.isArray()
+        && !type.isPrimitive()
+        && !type.getName().startsWith("dev.asyncinspect.agent.")
+        && instrumentation.isModifiableClass(type);
+  }
+
+  private static boolean candidate(Class<?> type, TracePatterns patterns) {
     if (!patterns.isEmpty() && patterns.matchesClass(type.getName())) {
       return true;
     }

@@ -34,6 +34,7 @@ final class TracePrefilter implements ClassFileTransformer {
 
   private boolean wanted(String className, byte[] bytes) {
     return mentionsTrace(bytes)
+        || EnclosedCode.mayBeEnclosed(className)
         || className != null
             && !patterns.isEmpty()
             && patterns.matchesClass(className.replace('/', '.'));

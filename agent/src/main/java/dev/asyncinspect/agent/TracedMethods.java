@@ -44,12 +44,28 @@ final class TracedMethods {
   /** A traced method's descriptor by its name (for lambda bodies, named after their method). */
   final Map<String, String> descriptorByName = new LinkedHashMap<>();
 
+  /**
+   * For an anonymous or local class declared in a method, that method (its {@code EnclosingMethod}
+   * attribute): class (internal name), name and descriptor; else null.
+   */
+  String enclosingOwner;
+
+  String enclosingName;
+  String enclosingDescriptor;
+
   static TracedMethods find(ClassReader reader, TypeHierarchy hierarchy, TracePatterns patterns) {
     TracedMethods found = new TracedMethods();
     String className = reader.getClassName().replace('/', '.');
     boolean patterned = !patterns.isEmpty() && patterns.matchesClass(className);
     reader.accept(
         new ClassVisitor(Opcodes.ASM9) {
+          @Override
+          public void visitOuterClass(String owner, String name, String descriptor) {
+            found.enclosingOwner = owner;
+            found.enclosingName = name;
+            found.enclosingDescriptor = descriptor;
+          }
+
           @Override
           public MethodVisitor visitMethod(
               int access, String name, String descriptor, String signature, String[] exceptions) {
