@@ -9,7 +9,8 @@ final class BenchOptions {
   static final String USAGE =
       """
       usage: run-analyzer-bench [--events N] [--tasks N] [--runs N] [--iterations N]
-                                [--xmx SIZE] [--all-cpus] [--min-heap] [--dump FILE]
+                                [--xmx SIZE] [--all-cpus] [--min-heap] [--cli-runs N]
+                                [--dump FILE]
         --events N      events in the synthetic dump (default 1000000)
         --tasks N       tasks in it (default 100000)
         --runs N        fresh JVMs, each a cold start (default 3)
@@ -19,6 +20,8 @@ final class BenchOptions {
         --jit MODE      tiered (the JVM's default: C1, then C2), c1 (-XX:TieredStopAtLevel=1,
                         what suits a short run on one core), or both (default)
         --min-heap      also find the smallest heap a cold run fits in
+        --cli-runs N    runs of bin/async-inspect analyze, the command as a user runs it, timed
+                        by CPU (default 5; 0 for none)
         --dump FILE     the dump to use, written first when missing
                         (default bench/target/synthetic-EVENTS-TASKS.aidump.jsonl)
       """;
@@ -30,6 +33,7 @@ final class BenchOptions {
   String maxHeap = "512m";
   boolean oneCpu = true;
   boolean minHeap;
+  int cliRuns = 5;
   List<JitMode> jit = List.of(JitMode.TIERED, JitMode.C1);
 
   /** How the forked JVMs compile: the default tiered JIT, or C1 alone. */
@@ -62,6 +66,7 @@ final class BenchOptions {
         case "--all-cpus" -> options.oneCpu = false;
         case "--min-heap" -> options.minHeap = true;
         case "--jit" -> options.jit = jit(require(value, args[i++]));
+        case "--cli-runs" -> options.cliRuns = Integer.parseInt(require(value, args[i++]));
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
       }
     }
@@ -87,6 +92,11 @@ final class BenchOptions {
       throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
     }
     return value;
+  }
+
+  /** The project's launcher, bin/async-inspect, found from bench/target. */
+  static Path launcher() {
+    return targetDirectory().getParent().getParent().resolve("bin").resolve("async-inspect");
   }
 
   /** bench/target, found from where the benchmark's classes were loaded (target/classes). */
