@@ -41,7 +41,9 @@ public final class AnalyzerBenchmark {
           (System.nanoTime() - start) / 1e9);
     }
     System.out.println(machine(options));
-    for (BenchOptions.JitMode mode : options.jit) {
+    // --runs 0: only the command's own runs (below).
+    for (BenchOptions.JitMode mode :
+        options.runs > 0 ? options.jit : List.<BenchOptions.JitMode>of()) {
       List<ForkedRun.Output> outputs = new ArrayList<>();
       for (int run = 0; run < options.runs; run++) {
         ForkedRun.Output output =

@@ -13,7 +13,7 @@ final class BenchOptions {
                                 [--dump FILE]
         --events N      events in the synthetic dump (default 1000000)
         --tasks N       tasks in it (default 100000)
-        --runs N        fresh JVMs, each a cold start (default 3)
+        --runs N        fresh JVMs, each a cold start (default 3; 0 for only the command's runs)
         --iterations N  analyses per JVM; the first is cold, the rest warm (default 5)
         --xmx SIZE      heap limit of each JVM (default 512m)
         --all-cpus      let the JVMs use every CPU instead of one
