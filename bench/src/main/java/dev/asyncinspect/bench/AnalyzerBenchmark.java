@@ -78,7 +78,9 @@ public final class AnalyzerBenchmark {
         System.getProperty("os.arch"),
         System.getProperty("java.vm.name"),
         System.getProperty("java.runtime.version"),
-        options.oneCpu ? "1 CPU (taskset, -XX:ActiveProcessorCount=1)" : "all CPUs",
+        options.oneCpu
+            ? "1 CPU (taskset -c " + ForkedRun.cpu() + ", -XX:ActiveProcessorCount=1)"
+            : "all CPUs",
         options.maxHeap,
         Files.size(options.dump) / 1048576.0);
   }

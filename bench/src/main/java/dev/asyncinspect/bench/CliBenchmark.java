@@ -34,7 +34,7 @@ final class CliBenchmark {
             + " (launcher options, ASYNC_INSPECT_OPTS=-Xmx"
             + options.maxHeap
             + "), "
-            + (options.oneCpu ? "one CPU (taskset -c 0)" : "all CPUs"));
+            + (options.oneCpu ? "one CPU (taskset -c " + ForkedRun.cpu() + ")" : "all CPUs"));
     System.out.println();
     System.out.println(
         "| run | wall | CPU (user + system) | events per CPU second | of the budget |");

@@ -35,7 +35,7 @@ final class CliRun {
   static Output run(boolean oneCpu, List<String> command) throws IOException, InterruptedException {
     List<String> full = new ArrayList<>();
     if (oneCpu && Files.isExecutable(Path.of("/usr/bin/taskset"))) {
-      full.addAll(List.of("/usr/bin/taskset", "-c", "0"));
+      full.addAll(List.of("/usr/bin/taskset", "-c", ForkedRun.cpu()));
     }
     // sh runs the command, then prints its children's user and system time (times' second line).
     full.addAll(
