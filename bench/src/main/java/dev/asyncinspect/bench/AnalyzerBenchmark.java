@@ -14,10 +14,11 @@ import java.util.Locale;
  * the machine's noise is the reader's to judge. Options: {@link BenchOptions#USAGE}.
  */
 public final class AnalyzerBenchmark {
-  /** The targets: events per second on one core, and heap. */
+  /** The budget: events per second on one core. */
   static final double TARGET_EVENTS_PER_SECOND = 2_000_000;
 
-  static final long TARGET_HEAP_BYTES = 512L << 20;
+  /** The budget's heap: a dump of 10 million events analyzed in under 2 GiB. */
+  static final long TARGET_HEAP_BYTES = 2L << 30;
 
   private AnalyzerBenchmark() {}
 
@@ -40,7 +41,9 @@ public final class AnalyzerBenchmark {
           (System.nanoTime() - start) / 1e9);
     }
     System.out.println(machine(options));
-    for (BenchOptions.JitMode mode : options.jit) {
+    // --runs 0: only the command's own runs (below).
+    for (BenchOptions.JitMode mode :
+        options.runs > 0 ? options.jit : List.<BenchOptions.JitMode>of()) {
       List<ForkedRun.Output> outputs = new ArrayList<>();
       for (int run = 0; run < options.runs; run++) {
         ForkedRun.Output output =
@@ -60,6 +63,7 @@ public final class AnalyzerBenchmark {
         System.out.println(minimumHeap(options, mode));
       }
     }
+    CliBenchmark.print(options, BenchOptions.launcher());
   }
 
   private static String machine(BenchOptions options) throws IOException {
@@ -74,18 +78,30 @@ public final class AnalyzerBenchmark {
         System.getProperty("os.arch"),
         System.getProperty("java.vm.name"),
         System.getProperty("java.runtime.version"),
-        options.oneCpu ? "1 CPU (taskset, -XX:ActiveProcessorCount=1)" : "all CPUs",
+        options.oneCpu
+            ? "1 CPU (taskset -c " + ForkedRun.cpu() + ", -XX:ActiveProcessorCount=1)"
+            : "all CPUs",
         options.maxHeap,
         Files.size(options.dump) / 1048576.0);
   }
 
-  /** The smallest heap, in MiB, that one cold analysis fits in, going down until one fails. */
+  /**
+   * The smallest heap, in MiB, that one cold analysis fits in: going down from below {@code --xmx}
+   * until a run fails.
+   */
   private static String minimumHeap(BenchOptions options, BenchOptions.JitMode mode)
       throws Exception {
-    int[] sizes = {448, 384, 320, 256, 224, 192, 160, 128, 96, 64, 48, 32};
+    int[] steps = {
+      2048, 1792, 1536, 1280, 1024, 896, 768, 640, 512, 448, 384, 320, 256, 224, 192, 160, 128, 96,
+      64, 48, 32
+    };
+    long limit = mebibytes(options.maxHeap);
     Integer smallest = null;
     String failure = null;
-    for (int size : sizes) {
+    for (int size : steps) {
+      if (size >= limit) {
+        continue;
+      }
       ForkedRun.Output output =
           ForkedRun.run(options.dump, 1, size + "m", options.oneCpu, mode.options);
       if (!output.ok()) {
@@ -95,10 +111,22 @@ public final class AnalyzerBenchmark {
       smallest = size;
     }
     return smallest == null
-        ? "minimum heap: more than 448 MiB"
+        ? "minimum heap: no step below -Xmx" + options.maxHeap + " fits"
         : "minimum heap: a cold analysis fits in -Xmx"
             + smallest
             + "m"
             + (failure == null ? "" : " (the next step down failed: " + failure.strip() + ")");
+  }
+
+  /** A heap size as -Xmx takes it (512m, 2g), in MiB. */
+  static long mebibytes(String size) {
+    String digits = size.replaceAll("[^0-9]", "");
+    long value = Long.parseLong(digits);
+    return switch (Character.toLowerCase(size.charAt(size.length() - 1))) {
+      case 'g' -> value * 1024;
+      case 'm' -> value;
+      case 'k' -> value / 1024;
+      default -> value >> 20;
+    };
   }
 }

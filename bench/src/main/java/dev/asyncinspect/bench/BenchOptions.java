@@ -9,16 +9,20 @@ final class BenchOptions {
   static final String USAGE =
       """
       usage: run-analyzer-bench [--events N] [--tasks N] [--runs N] [--iterations N]
-                                [--xmx SIZE] [--all-cpus] [--min-heap] [--dump FILE]
+                                [--xmx SIZE] [--all-cpus] [--min-heap] [--cli-runs N]
+                                [--dump FILE]
         --events N      events in the synthetic dump (default 1000000)
         --tasks N       tasks in it (default 100000)
-        --runs N        fresh JVMs, each a cold start (default 3)
+        --runs N        fresh JVMs, each a cold start (default 3; 0 for only the command's runs)
         --iterations N  analyses per JVM; the first is cold, the rest warm (default 5)
         --xmx SIZE      heap limit of each JVM (default 512m)
         --all-cpus      let the JVMs use every CPU instead of one
-        --jit MODE      tiered (the JVM's default: C1, then C2), c1 (-XX:TieredStopAtLevel=1,
-                        what suits a short run on one core), or both (default)
+        --jit MODE      tiered (the JVM's default: C1, then C2), c1 (-XX:TieredStopAtLevel=1),
+                        launcher (the options of bin/async-inspect: C1 only, loops compiled
+                        early, the serial collector), or all (default)
         --min-heap      also find the smallest heap a cold run fits in
+        --cli-runs N    runs of bin/async-inspect analyze, the command as a user runs it, timed
+                        by CPU (default 5; 0 for none)
         --dump FILE     the dump to use, written first when missing
                         (default bench/target/synthetic-EVENTS-TASKS.aidump.jsonl)
       """;
@@ -30,12 +34,18 @@ final class BenchOptions {
   String maxHeap = "512m";
   boolean oneCpu = true;
   boolean minHeap;
-  List<JitMode> jit = List.of(JitMode.TIERED, JitMode.C1);
+  int cliRuns = 5;
+  List<JitMode> jit = List.of(JitMode.TIERED, JitMode.C1, JitMode.LAUNCHER);
 
   /** How the forked JVMs compile: the default tiered JIT, or C1 alone. */
   enum JitMode {
     TIERED("tiered JIT (default)", List.of()),
-    C1("C1 only (-XX:TieredStopAtLevel=1)", List.of("-XX:TieredStopAtLevel=1"));
+    C1("C1 only (-XX:TieredStopAtLevel=1)", List.of("-XX:TieredStopAtLevel=1")),
+    /** The JVM options bin/async-inspect runs the command line with; keep the two in step. */
+    LAUNCHER(
+        "as bin/async-inspect runs it (-XX:TieredStopAtLevel=1 -XX:Tier3BackEdgeThreshold=2000"
+            + " -XX:+UseSerialGC)",
+        List.of("-XX:TieredStopAtLevel=1", "-XX:Tier3BackEdgeThreshold=2000", "-XX:+UseSerialGC"));
 
     final String label;
     final List<String> options;
@@ -62,6 +72,7 @@ final class BenchOptions {
         case "--all-cpus" -> options.oneCpu = false;
         case "--min-heap" -> options.minHeap = true;
         case "--jit" -> options.jit = jit(require(value, args[i++]));
+        case "--cli-runs" -> options.cliRuns = Integer.parseInt(require(value, args[i++]));
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
       }
     }
@@ -77,8 +88,10 @@ final class BenchOptions {
     return switch (mode) {
       case "tiered" -> List.of(JitMode.TIERED);
       case "c1" -> List.of(JitMode.C1);
-      case "both" -> List.of(JitMode.TIERED, JitMode.C1);
-      default -> throw new IllegalArgumentException("--jit is tiered, c1 or both\n" + USAGE);
+      case "launcher" -> List.of(JitMode.LAUNCHER);
+      case "all" -> List.of(JitMode.TIERED, JitMode.C1, JitMode.LAUNCHER);
+      default ->
+          throw new IllegalArgumentException("--jit is tiered, c1, launcher or all\n" + USAGE);
     };
   }
 
@@ -87,6 +100,11 @@ final class BenchOptions {
       throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
     }
     return value;
+  }
+
+  /** The project's launcher, bin/async-inspect, found from bench/target. */
+  static Path launcher() {
+    return targetDirectory().getParent().getParent().resolve("bin").resolve("async-inspect");
   }
 
   /** bench/target, found from where the benchmark's classes were loaded (target/classes). */

@@ -42,7 +42,7 @@ final class ForkedRun {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     if (oneCpu && Files.isExecutable(Path.of("/usr/bin/taskset"))) {
-      command.addAll(List.of("/usr/bin/taskset", "-c", "0"));
+      command.addAll(List.of("/usr/bin/taskset", "-c", ForkedRun.cpu()));
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + maxHeap);
@@ -72,6 +72,12 @@ final class ForkedRun {
     int exit = process.waitFor();
     String failure = exit == 0 ? null : "exit code " + exit + ": " + other.toString().strip();
     return new Output(results, retained, failure);
+  }
+
+  /** The CPU the runs are pinned to: 0, or BENCH_CPU to pick another (an idle one). */
+  static String cpu() {
+    String cpu = System.getenv("BENCH_CPU");
+    return cpu == null || cpu.isBlank() ? "0" : cpu.strip();
   }
 
   private static Map<String, Long> values(String line) {

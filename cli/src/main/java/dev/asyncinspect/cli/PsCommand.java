@@ -19,21 +19,22 @@ import picocli.CommandLine.Spec;
     description = "List this user's JVMs that run the async-inspect agent.",
     mixinStandardHelpOptions = true)
 final class PsCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // Made here, not in a static field: picocli creates every command to parse any command line,
+    // and a mapper's start-up (hundreds of classes) would then slow every other command down.
+    ObjectMapper json = new ObjectMapper();
     out.printf("%-8s %-40s %10s %6s %6s%n", "PID", "MAIN", "UPTIME", "LIVE", "STUCK");
     for (long pid : ControlSockets.pids()) {
       if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
         try {
           ByteArrayOutputStream answer = new ByteArrayOutputStream();
           ControlSockets.request(pid, "INFO", answer);
-          JsonNode info = JSON.readTree(answer.toString(StandardCharsets.UTF_8));
+          JsonNode info = json.readTree(answer.toString(StandardCharsets.UTF_8));
           out.printf(
               "%-8d %-40s %10s %6d %6d%n",
               pid,

@@ -1,7 +1,7 @@
 package dev.asyncinspect.analyzer.analysis;
 
 import dev.asyncinspect.analyzer.dump.Dump;
-import dev.asyncinspect.analyzer.dump.EventInfo;
+import dev.asyncinspect.analyzer.dump.EventColumns;
 import dev.asyncinspect.analyzer.dump.MethodInfo;
 import dev.asyncinspect.analyzer.dump.StatsInfo;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
@@ -93,9 +93,10 @@ final class AsyncUseEvidence {
   }
 
   private void fromEvents(Dump dump, TaskIndex index) {
-    for (EventInfo event : dump.events()) {
-      if (event.state() == TaskState.SUSPENDED) {
-        int slot = index.slot(event.task());
+    EventColumns events = dump.eventColumns();
+    for (int i = 0; i < events.size(); i++) {
+      if (events.state(i) == TaskState.SUSPENDED) {
+        int slot = index.slot(events.task(i));
         if (slot >= 0 && index.task(slot).kind() == TaskKind.ASYNC) {
           suspended.add(index.task(slot).method());
         }

@@ -60,7 +60,7 @@ public record AwaitPointStatistics(
         continue;
       }
       if (fromEvents == null) {
-        fromEvents = WaitsFromEvents.durationsByPoint(dump.events());
+        fromEvents = WaitsFromEvents.durationsByPoint(dump.eventColumns());
       }
       DurationSummary waits = DurationSummary.of(fromEvents.getOrDefault(point.id(), List.of()), 0);
       all.add(new AwaitPointStatistics(point, method, waits, now[0], now[1], StatsSource.DUMP));

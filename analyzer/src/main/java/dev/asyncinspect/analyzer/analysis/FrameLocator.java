@@ -5,16 +5,12 @@ import dev.asyncinspect.analyzer.dump.AwaitKind;
 import dev.asyncinspect.analyzer.dump.AwaitPointInfo;
 import dev.asyncinspect.analyzer.dump.Dump;
 import dev.asyncinspect.analyzer.dump.ErrorInfo;
-import dev.asyncinspect.analyzer.dump.EventInfo;
+import dev.asyncinspect.analyzer.dump.EventColumns;
 import dev.asyncinspect.analyzer.dump.MethodInfo;
 import dev.asyncinspect.analyzer.dump.StackFrame;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
 import dev.asyncinspect.analyzer.dump.TaskKind;
 import dev.asyncinspect.analyzer.dump.TaskState;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Finds where each task of an async stack was when its child failed, from the most precise evidence
@@ -32,12 +28,26 @@ import java.util.Map;
  */
 final class FrameLocator {
   private final Dump dump;
-  private final Map<Long, List<EventInfo>> events = new HashMap<>();
+  private final EventColumns events;
+  private final TaskIndex index;
+  // Each task's events as a chain of event indexes, in order: firstEvent by task slot, then
+  // nextEvent by event index; -1 ends a chain. Two int arrays rather than a list per task: the
+  // history has up to millions of events.
+  private final int[] firstEvent;
+  private final int[] nextEvent;
 
   FrameLocator(Dump dump) {
     this.dump = dump;
-    for (EventInfo event : dump.events()) {
-      events.computeIfAbsent(event.task(), id -> new ArrayList<>()).add(event);
+    this.events = dump.eventColumns();
+    this.index = TaskIndex.of(dump);
+    this.firstEvent = index.ints(-1);
+    this.nextEvent = new int[events.size()];
+    for (int i = events.size() - 1; i >= 0; i--) {
+      int slot = index.slot(events.task(i));
+      nextEvent[i] = slot < 0 ? -1 : firstEvent[slot];
+      if (slot >= 0) {
+        firstEvent[slot] = i;
+      }
     }
   }
 
@@ -77,30 +87,33 @@ final class FrameLocator {
   }
 
   private AwaitPointInfo fromHistory(TaskInfo parent, TaskInfo child) {
-    List<EventInfo> history = events.getOrDefault(parent.id(), List.of());
-    if (history.isEmpty() || child.end() == null) {
+    int slot = index.slot(parent.id());
+    if (slot < 0 || child.end() == null) {
       return null;
     }
     long childEnd = child.end();
-    EventInfo atChildEnd = null;
-    for (EventInfo event : history) {
-      if (event.t() <= childEnd) {
-        atChildEnd = event;
+    int atChildEnd = -1;
+    for (int i = firstEvent[slot]; i >= 0; i = nextEvent[i]) {
+      if (events.time(i) <= childEnd) {
+        atChildEnd = i;
       } else if (child.kind() == TaskKind.ASYNC
-          && event.state() == TaskState.BLOCKED
-          && atChildEnd != null
-          && atChildEnd.state() != TaskState.BLOCKED) {
-        AwaitPointInfo later = point(event);
+          && events.state(i) == TaskState.BLOCKED
+          && atChildEnd >= 0
+          && events.state(atChildEnd) != TaskState.BLOCKED) {
+        AwaitPointInfo later = point(i);
         if (later != null && later.kind() == AwaitKind.FUTURE) {
           return later;
         }
       }
     }
-    return atChildEnd != null && atChildEnd.state() == TaskState.BLOCKED ? point(atChildEnd) : null;
+    return atChildEnd >= 0 && events.state(atChildEnd) == TaskState.BLOCKED
+        ? point(atChildEnd)
+        : null;
   }
 
-  private AwaitPointInfo point(EventInfo event) {
-    return event.point() == null ? null : dump.awaitPoint(event.point());
+  private AwaitPointInfo point(int event) {
+    int point = events.point(event);
+    return point == EventColumns.NO_POINT ? null : dump.awaitPoint(point);
   }
 
   private AsyncFrame declaration(TaskInfo task, MethodInfo method) {

@@ -3,14 +3,13 @@ package dev.asyncinspect.analyzer.analysis;
 import dev.asyncinspect.analyzer.dump.AwaitKind;
 import dev.asyncinspect.analyzer.dump.AwaitPointInfo;
 import dev.asyncinspect.analyzer.dump.Dump;
-import dev.asyncinspect.analyzer.dump.EventInfo;
+import dev.asyncinspect.analyzer.dump.EventColumns;
 import dev.asyncinspect.analyzer.dump.ObjectInfo;
 import dev.asyncinspect.analyzer.dump.ObjectKind;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
 import dev.asyncinspect.analyzer.dump.TaskKind;
 import dev.asyncinspect.analyzer.dump.TaskState;
 import java.util.BitSet;
-import java.util.List;
 
 /**
  * Finds which method's tasks waited on futures of which other method's tasks, for the {@link
@@ -48,7 +47,7 @@ final class FutureWaits {
   static void addTo(Dump dump, TaskIndex index, EdgeTally edges) {
     FutureWaits waits = new FutureWaits(dump, index, edges);
     waits.seen();
-    waits.inferred(dump.events());
+    waits.inferred(dump.eventColumns());
   }
 
   private void seen() {
@@ -75,15 +74,14 @@ final class FutureWaits {
     }
   }
 
-  private void inferred(List<EventInfo> events) {
+  private void inferred(EventColumns events) {
     BitSet futurePoints = futurePoints();
     int[] waitingSince = index.ints(-1); // the event that began the task's open wait
     long[] waitStart = new long[index.size()];
     int[] lastEndedChild = index.ints(-1); // per parent: its child that ended last
     int[] lastEndedAt = index.ints(-1); // and the event at which it did
     for (int i = 0; i < events.size(); i++) {
-      EventInfo event = events.get(i);
-      int slot = index.slot(event.task());
+      int slot = index.slot(events.task(i));
       if (slot < 0) {
         continue; // neither waiter nor producer can be named without its task
       }
@@ -96,14 +94,16 @@ final class FutureWaits {
               index.task(slot).method(),
               index.task(producer).method(),
               EdgeKind.AWAITS,
-              event.t() - waitStart[slot],
+              events.time(i) - waitStart[slot],
               true);
         }
       }
-      TaskState state = event.state();
-      if (state == TaskState.BLOCKED && event.point() != null && futurePoints.get(event.point())) {
+      TaskState state = events.state(i);
+      int point = events.point(i);
+      // futurePoints holds only ids >= 0; NO_POINT is negative.
+      if (state == TaskState.BLOCKED && point >= 0 && futurePoints.get(point)) {
         waitingSince[slot] = i;
-        waitStart[slot] = event.t();
+        waitStart[slot] = events.time(i);
       } else if (state.terminal() && index.task(slot).kind() != TaskKind.SYNC) {
         int parent = index.parentSlot(slot);
         if (parent >= 0) {

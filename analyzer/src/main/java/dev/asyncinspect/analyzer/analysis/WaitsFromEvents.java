@@ -1,6 +1,6 @@
 package dev.asyncinspect.analyzer.analysis;
 
-import dev.asyncinspect.analyzer.dump.EventInfo;
+import dev.asyncinspect.analyzer.dump.EventColumns;
 import dev.asyncinspect.analyzer.dump.TaskState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,18 +18,18 @@ final class WaitsFromEvents {
   private record Open(int point, long since) {}
 
   /** The durations of the finished waits, by await-point id. One pass over the events. */
-  static Map<Integer, List<Long>> durationsByPoint(List<EventInfo> events) {
+  static Map<Integer, List<Long>> durationsByPoint(EventColumns events) {
     Map<Long, Open> open = new HashMap<>();
     Map<Integer, List<Long>> durations = new HashMap<>();
-    for (EventInfo event : events) {
-      Open wait = open.remove(event.task());
+    for (int i = 0; i < events.size(); i++) {
+      Open wait = open.remove(events.task(i));
       if (wait != null) {
         durations
             .computeIfAbsent(wait.point(), id -> new ArrayList<>())
-            .add(Math.max(0, event.t() - wait.since()));
+            .add(Math.max(0, events.time(i) - wait.since()));
       }
-      if (event.state() == TaskState.BLOCKED && event.point() != null) {
-        open.put(event.task(), new Open(event.point(), event.t()));
+      if (events.state(i) == TaskState.BLOCKED && events.point(i) != EventColumns.NO_POINT) {
+        open.put(events.task(i), new Open(events.point(i), events.time(i)));
       }
     }
     return durations;

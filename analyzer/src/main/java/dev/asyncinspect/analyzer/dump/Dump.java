@@ -177,12 +177,21 @@ public record Dump(
     return Optional.ofNullable(threads.get(id));
   }
 
+  /**
+   * The events of {@link #events()} as columns of primitives: for walking every event without
+   * making an object of each.
+   */
+  public EventColumns eventColumns() {
+    return ((EventList) events).columns();
+  }
+
   /** The events of one task, in {@code seq} order. */
   public List<EventInfo> eventsOf(long taskId) {
     List<EventInfo> ofTask = new ArrayList<>();
-    for (EventInfo event : events) {
-      if (event.task() == taskId) {
-        ofTask.add(event);
+    EventColumns columns = eventColumns();
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.task(i) == taskId) {
+        ofTask.add(columns.get(i));
       }
     }
     return ofTask;

@@ -1,5 +1,6 @@
 package dev.asyncinspect.analyzer.dump;
 
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -49,9 +50,23 @@ final class ReferenceCheck {
         missing("spawnStats", "spawn point", stats.id());
       }
     }
-    for (EventInfo event : dump.events()) {
-      if (event.point() != null && dump.awaitPoint(event.point()) == null) {
-        missing("event " + event.seq(), "await point", event.point());
+    events();
+  }
+
+  /** Column by column, and ids checked in a bit set: a dump has up to millions of events. */
+  private void events() {
+    BitSet known = new BitSet();
+    for (int id : dump.awaitPoints().keySet()) {
+      if (id >= 0) {
+        known.set(id);
+      }
+    }
+    EventColumns events = dump.eventColumns();
+    for (int i = 0; i < events.size(); i++) {
+      int point = events.point(i);
+      if (point != EventColumns.NO_POINT
+          && (point >= 0 ? !known.get(point) : dump.awaitPoint(point) == null)) {
+        missing("event " + events.seq(i), "await point", point);
       }
     }
   }

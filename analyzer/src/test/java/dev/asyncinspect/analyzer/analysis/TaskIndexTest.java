@@ -23,6 +23,17 @@ class TaskIndexTest {
     assertThat(index.slot(2)).isEqualTo(-1);
     assertThat(index.slot(7)).isEqualTo(-1);
     assertThat(index.slot(Long.MIN_VALUE)).isEqualTo(-1);
+    assertThat(index.slot(Long.MAX_VALUE)).isEqualTo(-1);
+  }
+
+  @Test
+  void denseIdsWithGapsFindNothingInTheGaps() {
+    TaskIndex index = index(3, 7, 9);
+    assertThat(index.slot(7)).isEqualTo(1);
+    assertThat(index.slot(9)).isEqualTo(2);
+    assertThat(index.slot(4)).isEqualTo(-1);
+    assertThat(index.slot(8)).isEqualTo(-1);
+    assertThat(index.slot(10)).isEqualTo(-1);
   }
 
   @Test
@@ -31,6 +42,9 @@ class TaskIndexTest {
     assertThat(index.slot(1_000_000_000_000L)).isEqualTo(1);
     assertThat(index.slot(Long.MAX_VALUE)).isEqualTo(2);
     assertThat(index.slot(2)).isEqualTo(-1);
+    assertThat(index.slot(0)).isEqualTo(-1);
+    assertThat(index.slot(-5)).isEqualTo(-1);
+    assertThat(index.slot(Long.MIN_VALUE)).isEqualTo(-1);
   }
 
   @Test
