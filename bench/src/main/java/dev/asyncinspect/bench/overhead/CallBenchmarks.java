@@ -58,6 +58,16 @@ public class CallBenchmarks {
     return plain.sync(x++);
   }
 
+  /**
+   * One read of the clock the agent uses ({@code System.nanoTime()}): not a case of its own, but
+   * the floor of the others, since a traced call reads it twice. What it costs depends on the
+   * machine (tens of ns where the operating system serves it without a system call).
+   */
+  @Benchmark
+  public long clockRead() {
+    return System.nanoTime();
+  }
+
   /** A thread that completes futures, in batches. */
   @State(Scope.Benchmark)
   public static class Completer {

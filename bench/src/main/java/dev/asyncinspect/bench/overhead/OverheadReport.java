@@ -49,6 +49,12 @@ public final class OverheadReport {
           median(rounds, name, r -> r.on(), Sample::bytes),
           added(rounds, name, Sample::bytes)[1]);
     }
+    if (has(rounds, "clockRead")) {
+      out.printf(
+          Locale.ROOT,
+          "%nOne clock read (System.nanoTime) costs %.1f ns here; a traced call reads it twice.%n",
+          median(rounds, "clockRead", r -> r.off(), Sample::nanos));
+    }
     out.println();
     out.println("| budget | measured | limit | verdict |");
     out.println("|---|---|---|---|");
