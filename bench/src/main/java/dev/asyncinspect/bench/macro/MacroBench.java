@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * MacroReport}). Run by {@code bench/run-overhead-bench}.
  *
  * <p>Options: {@code --agent JAR} (required), {@code --agent-options OPTS}, {@code --otel JAR}
- * (without it, that mode is left out), {@code --rounds N} (3), {@code --warmup S} (10), {@code
+ * (without it, that mode is left out), {@code --rounds N} (3), {@code --warmup S} (15), {@code
  * --measure S} (15), {@code --connections N} (16), {@code --variants platform,virtual}, {@code
  * --log DIR} (the services' stderr).
  */
@@ -159,7 +159,7 @@ public final class MacroBench {
     String agentOptions = "";
     Path otel;
     int rounds = 3;
-    long warmupMillis = 10_000;
+    long warmupMillis = 15_000;
     long measureMillis = 15_000;
     int connections = 16;
     List<String> variants = List.of("platform", "virtual");
