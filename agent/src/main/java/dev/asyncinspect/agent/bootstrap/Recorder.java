@@ -127,8 +127,16 @@ public final class Recorder {
     }
   }
 
+  /**
+   * Ends a task whose future completed. Its binding called this once and is dropped by the future
+   * now, so an ASYNC task's record may be reused like any other (a SPAWNED task's wrapper may still
+   * be held by an executor, so its record never is).
+   */
   void finishAsync(TaskRecord task, int outcome, Throwable error) {
     task.binding = null;
+    if (task.spawn == null && !TaskStates.terminal(task.state)) {
+      task.recyclable = true;
+    }
     finish(task, outcome, error);
   }
 

@@ -9,12 +9,13 @@ package dev.asyncinspect.agent.bootstrap;
  * the fields of that state or a later one. Dumps read without locking and accept that a task may
  * move on while they read it.
  *
- * <p>Reuse: a record that nothing outside the recorder can refer to (a SYNC task, or an ASYNC task
- * whose future was done when its method returned, that holds no lock: {@link #recyclable}) is used
- * again for a new task once it has left both the live table and the ring of finished tasks (see
- * {@link Recorder#finish}), so that a traced call allocates nothing. {@link #reuse} writes the new
- * {@link #id} first, behind a store-store fence, so a dump that read a record whole and finds the
- * same id afterwards read one task (a seqlock with the id as its version; {@link #sameTask}).
+ * <p>Reuse: a record that nothing outside the recorder refers to any more (a SYNC or ASYNC task
+ * that has ended, whose future's callback, if it had one, has run; never a SPAWNED task, whose
+ * wrapper an executor may keep: {@link #recyclable}) is used again for a new task once it has left
+ * both the live table and the ring of finished tasks (see {@link Recorder#finish}), so that a
+ * traced call allocates nothing. {@link #reuse} writes the new {@link #id} first, behind a
+ * store-store fence, so a dump that read a record whole and finds the same id afterwards read one
+ * task (a seqlock with the id as its version; {@link #sameTask}).
  */
 final class TaskRecord {
   private static final java.lang.invoke.VarHandle STATE;

@@ -94,6 +94,18 @@ class RecorderTest {
   }
 
   @Test
+  void anAsyncTaskIsReusedOnceItsFutureCompleted() {
+    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 1, 64, true));
+    ThreadState thread = ThreadState.current();
+    TaskRecord async = recorder.start(method, null, thread);
+    async.recyclable = false; // suspended: its future's callback refers to it
+    recorder.finishAsync(async, TaskStates.COMPLETED, null); // the callback ran
+    TaskRecord next = recorder.start(method, null, thread);
+    recorder.finish(next, TaskStates.COMPLETED, null); // pushes the async one out
+    assertThat(recorder.start(method, null, thread)).isSameAs(async);
+  }
+
+  @Test
   void aTaskEndsOnceEvenIfToldTwice() {
     Recorder recorder = new Recorder(registry, RecorderSettings.defaults());
     TaskRecord task = recorder.start(method, null, ThreadState.current());

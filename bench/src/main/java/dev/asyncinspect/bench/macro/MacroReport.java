@@ -77,6 +77,7 @@ public final class MacroReport {
         }
         out.println();
       }
+      verdicts.addAll(cpuVerdicts(runs, variant, modes, baseline));
       double[] ours = ratios(runs, variant, "async-inspect", baseline, Run::throughput);
       if (ours.length > 0) {
         double loss = 1 - median(ours);
@@ -109,6 +110,43 @@ public final class MacroReport {
     out.println("| budget | measured | limit | verdict |");
     out.println("|---|---|---|---|");
     verdicts.forEach(out::println);
+  }
+
+  /**
+   * The same budgets on CPU time per request, the steadier figure on a shared machine: throughput
+   * moves with whatever else runs, the CPU the service spends per request much less.
+   */
+  private static List<String> cpuVerdicts(
+      List<Run> runs, String variant, Set<String> modes, String baseline) {
+    List<String> verdicts = new ArrayList<>();
+    double[] ours = ratios(runs, variant, "async-inspect", baseline, Run::cpuNanosPerRequest);
+    if (ours.length == 0) {
+      return verdicts;
+    }
+    double added = median(ours) - 1;
+    verdicts.add(
+        String.format(
+            Locale.ROOT,
+            "| %s: CPU per request added by async-inspect | %.1f %% | %.1f %% | %s |",
+            variant,
+            100 * added,
+            100 * MAX_LOSS,
+            added <= MAX_LOSS ? "PASS" : "MISS"));
+    if (modes.contains("opentelemetry")) {
+      double otel =
+          median(ratios(runs, variant, "opentelemetry", baseline, Run::cpuNanosPerRequest)) - 1;
+      boolean pass = added <= 0 || (otel > 0 && added <= OTEL_FRACTION * otel);
+      verdicts.add(
+          String.format(
+              Locale.ROOT,
+              "| %s: CPU added, async-inspect / OpenTelemetry | %.1f %% / %.1f %% | at most 1/3 |"
+                  + " %s |",
+              variant,
+              100 * added,
+              100 * otel,
+              pass ? "PASS" : "MISS"));
+    }
+    return verdicts;
   }
 
   private static String number(double value) {
