@@ -122,9 +122,10 @@ public final class AsyncInspect {
       if (task.state == TaskStates.BLOCKED) {
         endWait(recorder, task, false, false);
       }
-      if (site != null && site.onFuture && awaited instanceof Future && isDone(awaited)) {
-        // The call returns at once: a wait of no time, counted without a change of state (and
-        // without reading the clock, the largest part of a wait's cost).
+      if (site != null && site.onFuture && completedNormally(awaited)) {
+        // The call returns at once with the value: a wait of no time, counted without a change
+        // of state (and without reading the clock, the largest part of a wait's cost). A failed
+        // future goes the whole way, so that the wait that threw is in the task's history.
         site.stats.recordInstantWait();
         return;
       }
@@ -208,9 +209,16 @@ public final class AsyncInspect {
     recorder.transition(task, TaskStates.RUNNING, null, now);
   }
 
-  /** Whether a future is done, without calling code of an unknown {@code Future} class. */
-  private static boolean isDone(Object future) {
-    return future instanceof CompletableFuture && ((CompletableFuture<?>) future).isDone();
+  /**
+   * Whether a future has completed with a value, so that {@code join}/{@code get} returns at once;
+   * never calls code of an unknown {@code Future} class.
+   */
+  private static boolean completedNormally(Object future) {
+    if (!(future instanceof CompletableFuture)) {
+      return false;
+    }
+    CompletableFuture<?> f = (CompletableFuture<?>) future;
+    return f.isDone() && !f.isCompletedExceptionally();
   }
 
   /**
