@@ -11,8 +11,9 @@ import java.util.concurrent.Executors;
  * for all of them and combines their results.
  *
  * <p>Under the agent: {@code FanOutPipeline.pipeline} (SYNC) with three children {@code
- * FanOutPipeline.fetch} (ASYNC), all COMPLETED; the pipeline waited at the {@code allOf(..).join()}
- * once and at the {@code part.join()} three times.
+ * FanOutPipeline.fetch} (ASYNC), all COMPLETED; the pipeline blocked at the {@code
+ * allOf(..).join()} once; its three {@code part.join()} calls find their futures completed, return
+ * at once and count as waits of no time.
  */
 public final class FanOutPipeline {
 

@@ -53,7 +53,7 @@ class FanOutPipelineIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(JDKS)
-  void pipelineWaitsForAllPartsThenForEachPart(Jdk jdk) {
+  void pipelineWaitsForAllPartsThenTakesEachPartAtOnce(Jdk jdk) {
     Dump dump = AgentRuns.of(FanOutPipeline.class, jdk).dump();
     String allParts = location(FanOutPipeline.class, "await:all-parts");
     String eachPart = location(FanOutPipeline.class, "await:each-part");
@@ -69,7 +69,9 @@ class FanOutPipelineIT {
     assertThat(pointStats(dump, awaitPointAt(dump, allParts)).count()).isEqualTo(1);
     assertThat(pointStats(dump, awaitPointAt(dump, eachPart)).count()).isEqualTo(3);
 
+    // Once allOf(..).join() has returned, each part.join() finds its future completed: those
+    // waits count in the point's statistics (above) but return at once, without blocking.
     TaskInfo pipeline = onlyTask(dump, "FanOutPipeline.pipeline");
-    assertThat(blockedAt(dump, pipeline)).containsExactly(allParts, eachPart, eachPart, eachPart);
+    assertThat(blockedAt(dump, pipeline)).containsExactly(allParts);
   }
 }

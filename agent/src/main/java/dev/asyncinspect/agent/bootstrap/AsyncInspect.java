@@ -88,6 +88,7 @@ public final class AsyncInspect {
         } else {
           // Already failed or cancelled: the callback runs at once and ends the task with the
           // future's exception (JDK 17 has no exceptionNow()), never passing through SUSPENDED.
+          task.recyclable = false;
           future.whenComplete(new FutureBinding(task, future));
         }
       } else if (returned instanceof CompletionStage) {
@@ -120,6 +121,13 @@ public final class AsyncInspect {
       AwaitSite site = recorder.registry.awaitSite(siteId);
       if (task.state == TaskStates.BLOCKED) {
         endWait(recorder, task, false, false);
+      }
+      if (site != null && site.onFuture && completedNormally(awaited)) {
+        // The call returns at once with the value: a wait of no time, counted without a change
+        // of state (and without reading the clock, the largest part of a wait's cost). A failed
+        // future goes the whole way, so that the wait that threw is in the task's history.
+        site.stats.recordInstantWait();
+        return;
       }
       task.awaitSite = site;
       task.awaited = awaited;
@@ -189,15 +197,28 @@ public final class AsyncInspect {
   private static void endWait(Recorder recorder, TaskRecord task, boolean acquired, boolean threw) {
     AwaitSite site = task.awaitSite;
     Object awaited = task.awaited;
+    long now = recorder.now();
     if (site != null) {
-      site.stats.recordWait(recorder.now() - task.stateSince, threw);
+      site.stats.recordWait(now - task.stateSince, threw);
     }
     if (acquired && awaited != null && !task.hold(awaited)) {
       recorder.droppedHolds.increment();
     }
     task.awaitSite = null;
     task.awaited = null;
-    recorder.transition(task, TaskStates.RUNNING, null);
+    recorder.transition(task, TaskStates.RUNNING, null, now);
+  }
+
+  /**
+   * Whether a future has completed with a value, so that {@code join}/{@code get} returns at once;
+   * never calls code of an unknown {@code Future} class.
+   */
+  private static boolean completedNormally(Object future) {
+    if (!(future instanceof CompletableFuture)) {
+      return false;
+    }
+    CompletableFuture<?> f = (CompletableFuture<?>) future;
+    return f.isDone() && !f.isCompletedExceptionally();
   }
 
   /**
@@ -211,6 +232,7 @@ public final class AsyncInspect {
   }
 
   private static void suspend(Recorder recorder, TaskRecord task, Object future) {
+    task.recyclable = false; // the future's callback refers to it from now on
     task.binding = new FutureBinding(task, future);
     recorder.transition(task, TaskStates.SUSPENDED, null);
   }

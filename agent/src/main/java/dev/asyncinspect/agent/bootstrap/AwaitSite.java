@@ -25,6 +25,10 @@ public final class AwaitSite {
   final String kind;
   final boolean timed;
   final int acquires;
+
+  /** Whether it waits on a future (join, get): such a wait on a done future returns at once. */
+  final boolean onFuture;
+
   final Stats stats = new Stats();
 
   AwaitSite(
@@ -50,6 +54,7 @@ public final class AwaitSite {
     this.kind = kind;
     this.timed = timed;
     this.acquires = acquires;
+    this.onFuture = "FUTURE".equals(kind);
   }
 
   public int id() {

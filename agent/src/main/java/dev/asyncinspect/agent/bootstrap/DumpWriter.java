@@ -64,13 +64,16 @@ public final class DumpWriter {
       throws IOException {
     completeDoneFutures();
     long dumpNanos = recorder.now();
-    List<TaskRecord> tasks = content == Content.STATS ? List.of() : tasks(content == Content.FULL);
+    List<Seen> tasks = content == Content.STATS ? List.of() : tasks(content == Content.FULL);
     ObjectTable objects = new ObjectTable();
     ThreadRecords threads = new ThreadRecords();
     JsonLine line = new JsonLine();
     List<String> taskLines = new ArrayList<>(tasks.size());
-    for (TaskRecord task : tasks) {
-      taskLines.add(TaskLines.task(line, task, objects, threads));
+    for (Seen seen : tasks) {
+      String taskLine = TaskLines.task(line, seen.task, seen.id, objects, threads);
+      if (taskLine != null) {
+        taskLines.add(taskLine);
+      }
     }
     objects.linkSources();
     if (content != Content.STATS) {
@@ -142,23 +145,26 @@ public final class DumpWriter {
     }
   }
 
+  /** A task record and the id it had when the dump found it (records are reused). */
+  private record Seen(TaskRecord task, long id) {}
+
   /** Live tasks and (if asked for) retained finished ones, each once, in id order. */
-  private List<TaskRecord> tasks(boolean withFinished) {
+  private List<Seen> tasks(boolean withFinished) {
     Set<TaskRecord> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<TaskRecord> tasks = new ArrayList<>();
+    List<Seen> tasks = new ArrayList<>();
     for (int slot = 0; slot < recorder.liveCapacity(); slot++) {
       TaskRecord task = recorder.liveAt(slot);
       if (task != null && seen.add(task)) {
-        tasks.add(task);
+        tasks.add(new Seen(task, task.id));
       }
     }
     for (int i = 0; withFinished && i < recorder.finishedCapacity(); i++) {
       TaskRecord task = recorder.finishedAt(i);
       if (task != null && seen.add(task)) {
-        tasks.add(task);
+        tasks.add(new Seen(task, task.id));
       }
     }
-    tasks.sort(Comparator.comparingLong(t -> t.id));
+    tasks.sort(Comparator.comparingLong(Seen::id));
     return tasks;
   }
 

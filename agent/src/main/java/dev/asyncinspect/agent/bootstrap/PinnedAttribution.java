@@ -22,14 +22,17 @@ final class PinnedAttribution {
   }
 
   private static TaskRecord better(TaskRecord best, TaskRecord t, long threadId, long at) {
-    if (t == null || t.startThreadId != threadId || t.start > at) {
+    if (t == null) {
       return best;
     }
+    long id = t.id;
     boolean ended = TaskStates.terminal(t.state);
-    if (ended && t.end < at) {
+    long start = t.start;
+    long end = t.end;
+    if (t.startThreadId != threadId || start > at || ended && end < at || !t.sameTask(id)) {
       return best;
     }
-    return best == null || t.start > best.start ? t : best;
+    return best == null || start > best.start ? t : best;
   }
 
   /**

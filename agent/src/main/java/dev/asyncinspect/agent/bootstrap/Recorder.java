@@ -65,7 +65,13 @@ public final class Recorder {
 
   TaskRecord start(MethodSite method, TaskRecord parent, ThreadState thread) {
     long now = now();
-    TaskRecord task = new TaskRecord(nextTaskId.getAndIncrement(), method, parent, thread, now);
+    long id = nextTaskId.getAndIncrement();
+    TaskRecord task = thread.takeSpare();
+    if (task == null) {
+      task = new TaskRecord(id, method, parent, thread, now);
+    } else {
+      task.reuse(id, method, parent, thread, now);
+    }
     claimSlot(task);
     events.record(now, task.id, TaskStates.RUNNING, 0);
     return task;
@@ -89,7 +95,10 @@ public final class Recorder {
   }
 
   void transition(TaskRecord task, int next, AwaitSite site) {
-    long now = now();
+    transition(task, next, site, now());
+  }
+
+  void transition(TaskRecord task, int next, AwaitSite site, long now) {
     task.moveTo(next, now);
     events.record(now, task.id, next, site == null ? 0 : site.id);
   }
@@ -112,11 +121,22 @@ public final class Recorder {
     events.record(now, task.id, outcome, 0);
     task.stats().recordTask(task, now - task.start);
     releaseSlot(task);
-    retain(task);
+    TaskRecord free = retain(task);
+    if (free != null && free.recyclable) {
+      ThreadState.current().giveSpare(free);
+    }
   }
 
+  /**
+   * Ends a task whose future completed. Its binding called this once and is dropped by the future
+   * now, so an ASYNC task's record may be reused like any other (a SPAWNED task's wrapper may still
+   * be held by an executor, so its record never is).
+   */
   void finishAsync(TaskRecord task, int outcome, Throwable error) {
     task.binding = null;
+    if (task.spawn == null && !TaskStates.terminal(task.state)) {
+      task.recyclable = true;
+    }
     finish(task, outcome, error);
   }
 
@@ -139,13 +159,18 @@ public final class Recorder {
     }
   }
 
-  private void retain(TaskRecord task) {
+  /**
+   * Puts an ended task into the ring of finished tasks; returns the record that no table holds any
+   * more as a result: the oldest one, pushed out of the ring, or {@code task} itself when it is not
+   * kept (no ring, or it never had a live slot, so no dump has seen it). Null when none.
+   */
+  private TaskRecord retain(TaskRecord task) {
     int capacity = finished.length();
     if (capacity == 0 || task.slot < 0) {
-      return;
+      return task;
     }
     long seq = finishedCount.getAndIncrement();
-    finished.set((int) (seq % capacity), task);
+    return finished.getAndSet((int) (seq % capacity), task);
   }
 
   int liveCapacity() {
@@ -183,12 +208,14 @@ public final class Recorder {
           state == TaskStates.BLOCKED
               || state == TaskStates.SUSPENDED
               || state == TaskStates.QUEUED;
-      if (waiting && now - task.stateSince >= nanos) {
+      long id = task.id;
+      int transitions = task.transitions;
+      if (waiting && now - task.stateSince >= nanos && task.sameTask(id)) {
         if (n + 2 > found.length) {
           found = java.util.Arrays.copyOf(found, found.length * 2);
         }
-        found[n++] = task.id;
-        found[n++] = task.transitions;
+        found[n++] = id;
+        found[n++] = transitions;
       }
     }
     return java.util.Arrays.copyOf(found, n);

@@ -40,10 +40,12 @@ final class TaskLines {
   }
 
   /**
-   * Renders a task, registering in {@code objects} what it waits on, holds and produces, and in
-   * {@code threads} the thread it runs on.
+   * Renders task {@code id}, registering in {@code objects} what it waits on, holds and produces,
+   * and in {@code threads} the thread it runs on; null when the record was reused for another task
+   * while it was read (the task ended during the dump and left the tables).
    */
-  static String task(JsonLine line, TaskRecord t, ObjectTable objects, ThreadRecords threads) {
+  static String task(
+      JsonLine line, TaskRecord t, long id, ObjectTable objects, ThreadRecords threads) {
     int state = t.state; // read first: the fields below belong to this state or a later one
     AwaitSite site = t.awaitSite;
     Object awaited = t.awaited;
@@ -51,56 +53,70 @@ final class TaskLines {
     Thread thread = threadState == null ? null : threadState.thread.get();
     FutureBinding binding = t.binding;
     Object future = binding == null ? null : binding.get();
+    MethodSite method = t.method;
+    long parentId = t.parentId;
+    long startThreadId = t.startThreadId;
+    long start = t.start;
+    long end = t.end;
+    long stateSince = t.stateSince;
+    int transitions = t.transitions;
+    long runningNanos = t.runningNanos;
+    long blockedNanos = t.blockedNanos;
+    long suspendedNanos = t.suspendedNanos;
+    Object executor = t.executor;
+    Object[] held = t.heldSnapshot();
+    FailureInfo failure = t.failure;
+    if (!t.sameTask(id) || method == null) {
+      return null;
+    }
 
     line.begin()
         .field("type", "task")
-        .field("id", t.id)
-        .field("method", t.method.id)
-        .field("name", t.name())
-        .field("kind", t.kind())
+        .field("id", id)
+        .field("method", method.id)
+        .field("name", t.spawn != null ? t.spawn.taskName : method.taskName)
+        .field("kind", t.spawn != null ? "SPAWNED" : method.async ? "ASYNC" : "SYNC")
         .field("state", TaskStates.name(state));
     if (t.spawn != null) {
       line.field("spawnPoint", t.spawn.id);
     }
-    if (t.parentId > 0) {
-      line.field("parent", t.parentId);
+    if (parentId > 0) {
+      line.field("parent", parentId);
     }
     boolean onThread = state == TaskStates.RUNNING || state == TaskStates.BLOCKED;
     if (onThread && thread != null) {
       threads.add(thread);
       line.field("thread", ThreadRecords.id(thread));
     }
-    line.field("startThread", t.startThreadId).field("start", t.start);
+    line.field("startThread", startThreadId).field("start", start);
     if (TaskStates.terminal(state)) {
-      line.field("end", t.end);
+      line.field("end", end);
     }
-    line.field("stateSince", t.stateSince)
-        .field("transitions", t.transitions)
-        .field("runningNanos", t.runningNanos)
-        .field("blockedNanos", t.blockedNanos)
-        .field("suspendedNanos", t.suspendedNanos);
+    line.field("stateSince", stateSince)
+        .field("transitions", transitions)
+        .field("runningNanos", runningNanos)
+        .field("blockedNanos", blockedNanos)
+        .field("suspendedNanos", suspendedNanos);
     if (state == TaskStates.BLOCKED && site != null) {
       line.object("await").field("point", site.id);
       if (awaited != null) {
         ObjectTable.Entry entry =
             objects.entry(awaited, ObjectTable.kindOfAwaited(site.kind, awaited));
-        entry.waiters.add(t.id);
+        entry.waiters.add(id);
         line.field("object", entry.id);
       }
-      line.field("since", t.stateSince).endObject();
+      line.field("since", stateSince).endObject();
     }
-    Object executor = t.executor;
     if (executor != null && !TaskStates.terminal(state)) {
       ObjectTable.Entry entry = objects.entry(executor, "EXECUTOR");
-      (state == TaskStates.QUEUED ? entry.queued : entry.running).add(t.id);
+      (state == TaskStates.QUEUED ? entry.queued : entry.running).add(id);
       line.field("executor", entry.id);
     }
     if (future != null && !TaskStates.terminal(state)) {
       ObjectTable.Entry entry = objects.entry(future, "FUTURE");
-      entry.offerProducer(t.id, t.spawn != null);
+      entry.offerProducer(id, t.spawn != null);
       line.field("future", entry.id);
     }
-    Object[] held = t.heldSnapshot();
     if (held.length > 0) {
       line.array("holds");
       boolean waitingOnMonitor =
@@ -109,15 +125,14 @@ final class TaskLines {
         // Object.wait() gives the monitor up while it waits.
         if (lock != null && !(waitingOnMonitor && lock == awaited)) {
           ObjectTable.Entry entry = objects.entry(lock, ObjectTable.kindOfHeld(lock));
-          if (!entry.holders.contains(t.id)) {
-            entry.holders.add(t.id);
+          if (!entry.holders.contains(id)) {
+            entry.holders.add(id);
           }
           line.element(entry.id);
         }
       }
       line.endArray();
     }
-    FailureInfo failure = t.failure;
     if (failure != null && TaskStates.terminal(state)) {
       error(line, "error", failure);
     }
@@ -158,7 +173,7 @@ final class TaskLines {
     line.begin()
         .field("type", type)
         .field(idField, id)
-        .field("count", s.count.get())
+        .field("count", s.count())
         .field("failed", s.failed.get());
     boolean ofTasks = !"pointStats".equals(type);
     if (ofTasks) {
@@ -166,7 +181,7 @@ final class TaskLines {
     }
     line.field("totalNanos", s.totalNanos.get()).field("maxNanos", s.maxNanos.get());
     if (ofTasks) {
-      line.field("runningNanos", s.runningNanos.get())
+      line.field("runningNanos", s.runningNanos())
           .field("blockedNanos", s.blockedNanos.get())
           .field("suspendedNanos", s.suspendedNanos.get());
     }

@@ -5,22 +5,43 @@ package dev.asyncinspect.agent.bootstrap;
  *
  * <p>Concurrency: while the task runs, only its thread writes it; after an ASYNC task is SUSPENDED,
  * only the thread that completes its future does. Every change of state writes the other fields
- * first and the volatile {@link #state} last, so a dump that reads {@code state} first sees the
- * fields of that state or a later one. Dumps read without locking and accept that a task may move
- * on while they read it.
+ * first and {@link #state} last (a release store), so a dump that reads {@code state} first sees
+ * the fields of that state or a later one. Dumps read without locking and accept that a task may
+ * move on while they read it.
+ *
+ * <p>Reuse: a record that nothing outside the recorder refers to any more (a SYNC or ASYNC task
+ * that has ended, whose future's callback, if it had one, has run; never a SPAWNED task, whose
+ * wrapper an executor may keep: {@link #recyclable}) is used again for a new task once it has left
+ * both the live table and the ring of finished tasks (see {@link Recorder#finish}), so that a
+ * traced call allocates nothing. {@link #reuse} writes the new {@link #id} first, behind a
+ * store-store fence, so a dump that read a record whole and finds the same id afterwards read one
+ * task (a seqlock with the id as its version; {@link #sameTask}).
  */
 final class TaskRecord {
-  final long id;
+  private static final java.lang.invoke.VarHandle STATE;
+
+  static {
+    try {
+      STATE =
+          java.lang.invoke.MethodHandles.lookup()
+              .findVarHandle(TaskRecord.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Written only by {@link #reuse} (and the constructor), first; read with {@link #sameTask}. */
+  long id;
 
   /** The traced method whose call started it; for a SPAWNED task, the one that handed it off. */
-  final MethodSite method;
+  MethodSite method;
 
   /** For a SPAWNED task, where it was handed off; null for ASYNC and SYNC tasks. */
   final SpawnSite spawn;
 
-  final long parentId;
-  final long startThreadId;
-  final long start;
+  long parentId;
+  long startThreadId;
+  long start;
 
   volatile int state;
   long stateSince;
@@ -57,11 +78,52 @@ final class TaskRecord {
   /** Index in the live table, or -1 when the table was full (the task is then not in dumps). */
   int slot = -1;
 
+  /** Whether no one but the recorder refers to it, so that it may be reused when it has ended. */
+  boolean recyclable;
+
   /** A task that starts running now, on {@code thread}. */
   TaskRecord(long id, MethodSite method, TaskRecord parent, ThreadState thread, long now) {
     this(id, method, null, parent, thread, now);
     this.thread = thread;
-    this.state = TaskStates.RUNNING;
+    this.recyclable = true;
+    STATE.setRelease(this, TaskStates.RUNNING);
+  }
+
+  /** Makes this ended, recyclable record a new task that starts running now, on {@code thread}. */
+  void reuse(long id, MethodSite method, TaskRecord parent, ThreadState thread, long now) {
+    this.id = id;
+    java.lang.invoke.VarHandle.storeStoreFence();
+    this.method = method;
+    this.parentId = parent == null ? 0 : parent.id;
+    this.startThreadId = thread.threadId;
+    this.start = now;
+    this.stateSince = now;
+    this.transitions = 1;
+    this.runningNanos = 0;
+    this.blockedNanos = 0;
+    this.suspendedNanos = 0;
+    this.end = 0;
+    this.thread = thread;
+    this.callerOnThread = null;
+    this.awaitSite = null;
+    this.awaited = null;
+    this.held = null;
+    this.heldCount = 0;
+    this.binding = null;
+    this.executor = null;
+    this.failure = null;
+    this.slot = -1;
+    this.recyclable = true;
+    STATE.setRelease(this, TaskStates.RUNNING);
+  }
+
+  /**
+   * Whether this record still is task {@code id}, after a reader read its fields: false when it was
+   * reused meanwhile (what was read may then mix two tasks).
+   */
+  boolean sameTask(long id) {
+    java.lang.invoke.VarHandle.acquireFence();
+    return this.id == id;
   }
 
   /** A SPAWNED task, QUEUED until its work starts on some thread. */
@@ -74,7 +136,7 @@ final class TaskRecord {
       Object executor) {
     this(id, spawn.method, spawn, parent, submitter, now);
     this.executor = executor;
-    this.state = TaskStates.QUEUED;
+    STATE.setRelease(this, TaskStates.QUEUED);
   }
 
   private TaskRecord(
@@ -124,7 +186,7 @@ final class TaskRecord {
     }
     stateSince = now;
     transitions++;
-    state = next;
+    STATE.setRelease(this, next);
   }
 
   /** Records that this task now holds {@code lock}; false when its table of holds is full. */

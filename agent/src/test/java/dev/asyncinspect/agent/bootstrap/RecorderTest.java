@@ -45,7 +45,64 @@ class RecorderTest {
       minRetained = Math.min(minRetained, recorder.finishedAt(i).id);
     }
     assertThat(minRetained).isEqualTo(97);
-    assertThat(method.stats.count.get()).isEqualTo(100);
+    assertThat(method.stats.count()).isEqualTo(100);
+  }
+
+  @Test
+  void aRecordIsReusedOnlyOnceItLeftTheFinishedRing() {
+    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 4, 64, true));
+    ThreadState thread = ThreadState.current();
+    TaskRecord first = recorder.start(method, null, thread);
+    recorder.finish(first, TaskStates.COMPLETED, null);
+    java.util.Set<TaskRecord> records =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    records.add(first);
+    for (int i = 0; i < 3; i++) {
+      TaskRecord task = recorder.start(method, null, thread);
+      assertThat(records.add(task)).as("a new record while the ring holds the others").isTrue();
+      recorder.finish(task, TaskStates.COMPLETED, null);
+    }
+    TaskRecord fifth = recorder.start(method, null, thread); // the ring is full, nothing free yet
+    assertThat(records).doesNotContain(fifth);
+    recorder.finish(fifth, TaskStates.COMPLETED, null); // pushes the first task out of the ring
+
+    TaskRecord sixth = recorder.start(method, null, thread);
+
+    assertThat(sixth).isSameAs(first);
+    assertThat(sixth.id).isEqualTo(6);
+    assertThat(sixth.state).isEqualTo(TaskStates.RUNNING);
+    assertThat(sixth.sameTask(1)).isFalse();
+    assertThat(sixth.transitions).isEqualTo(1);
+    for (int i = 0; i < recorder.finishedCapacity(); i++) {
+      assertThat(recorder.finishedAt(i)).isNotSameAs(sixth);
+    }
+    assertThat(method.stats.count()).isEqualTo(5);
+  }
+
+  @Test
+  void aRecordSomethingElseReferencesIsNeverReused() {
+    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 1, 64, true));
+    ThreadState thread = ThreadState.current();
+    TaskRecord pending = recorder.start(method, null, thread);
+    pending.recyclable = false; // as when a future's callback refers to it
+    recorder.finish(pending, TaskStates.COMPLETED, null);
+    TaskRecord next = recorder.start(method, null, thread);
+    recorder.finish(next, TaskStates.COMPLETED, null); // pushes the pending one out
+    TaskRecord after = recorder.start(method, null, thread);
+    assertThat(after).isNotSameAs(pending);
+    assertThat(pending.id).isEqualTo(1);
+  }
+
+  @Test
+  void anAsyncTaskIsReusedOnceItsFutureCompleted() {
+    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 1, 64, true));
+    ThreadState thread = ThreadState.current();
+    TaskRecord async = recorder.start(method, null, thread);
+    async.recyclable = false; // suspended: its future's callback refers to it
+    recorder.finishAsync(async, TaskStates.COMPLETED, null); // the callback ran
+    TaskRecord next = recorder.start(method, null, thread);
+    recorder.finish(next, TaskStates.COMPLETED, null); // pushes the async one out
+    assertThat(recorder.start(method, null, thread)).isSameAs(async);
   }
 
   @Test
@@ -56,7 +113,7 @@ class RecorderTest {
     recorder.finish(task, TaskStates.COMPLETED, null);
     assertThat(task.state).isEqualTo(TaskStates.FAILED);
     assertThat(task.failure.message).isEqualTo("first");
-    assertThat(method.stats.count.get()).isEqualTo(1);
+    assertThat(method.stats.count()).isEqualTo(1);
   }
 
   @Test

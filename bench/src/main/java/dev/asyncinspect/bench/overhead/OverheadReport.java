@@ -1,0 +1,175 @@
+package dev.asyncinspect.bench.overhead;
+
+import dev.asyncinspect.bench.overhead.OverheadBench.Round;
+import dev.asyncinspect.bench.overhead.OverheadBench.Sample;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Prints the micro benchmarks' results as Markdown: per case the medians without and with the agent
+ * over the rounds, the difference (median and range of the per-round differences), and the budgets,
+ * each PASS or MISS. Every figure compares JVMs of the same round.
+ */
+public final class OverheadReport {
+  /** Budgets, in ns and bytes per call. */
+  static final double CALL_NANOS = 100;
+
+  static final double CALL_BYTES = 64;
+  static final double AWAIT_NANOS = 30;
+  static final double NO_BYTES = 0.5; // gc.alloc.rate.norm's resolution in practice
+  static final double FAN_OUT_THROUGHPUT = 0.95;
+
+  public static void print(List<Round> rounds, PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "%nAgent overhead per call: %d rounds, java %s%n%n",
+        rounds.size(),
+        System.getProperty("java.runtime.version"));
+    out.println(
+        "| case | no agent ns | agent ns | ratio | added ns (range) | no agent B | agent B |"
+            + " added B |");
+    out.println("|---|---|---|---|---|---|---|---|");
+    for (String name : names(rounds)) {
+      out.printf(
+          Locale.ROOT,
+          "| %s | %.1f | %.1f | %.2f | %+.1f (%+.1f to %+.1f) | %.0f | %.0f | %+.1f |%n",
+          name,
+          median(rounds, name, r -> r.off(), Sample::nanos),
+          median(rounds, name, r -> r.on(), Sample::nanos),
+          median(rounds, name, r -> r.on(), Sample::nanos)
+              / median(rounds, name, r -> r.off(), Sample::nanos),
+          added(rounds, name, Sample::nanos)[1],
+          added(rounds, name, Sample::nanos)[0],
+          added(rounds, name, Sample::nanos)[2],
+          median(rounds, name, r -> r.off(), Sample::bytes),
+          median(rounds, name, r -> r.on(), Sample::bytes),
+          added(rounds, name, Sample::bytes)[1]);
+    }
+    if (has(rounds, "clockRead")) {
+      out.printf(
+          Locale.ROOT,
+          "%nOne clock read (System.nanoTime) costs %.1f ns here; a traced call reads it twice.%n",
+          median(rounds, "clockRead", r -> r.off(), Sample::nanos));
+    }
+    out.println();
+    out.println("| budget | measured | limit | verdict |");
+    out.println("|---|---|---|---|");
+    for (String call : List.of("syncCall", "completedFuture", "futureCompletedElsewhere")) {
+      if (has(rounds, call)) {
+        double ns = added(rounds, call, Sample::nanos)[1];
+        double bytes = added(rounds, call, Sample::bytes)[1];
+        verdict(out, "traced call, " + call + ": ns", ns, CALL_NANOS, ns <= CALL_NANOS);
+        verdict(out, "traced call, " + call + ": bytes", bytes, CALL_BYTES, bytes <= CALL_BYTES);
+      }
+    }
+    if (has(rounds, "oneAwait") && has(rounds, "syncCall")) {
+      double ns = difference(rounds, "oneAwait", "syncCall", Sample::nanos);
+      double bytes = difference(rounds, "oneAwait", "syncCall", Sample::bytes);
+      verdict(out, "extra await point: ns", ns, AWAIT_NANOS, ns <= AWAIT_NANOS);
+      verdict(out, "extra await point: bytes", bytes, 0, bytes <= NO_BYTES);
+    }
+    if (has(rounds, "untracedClass")) {
+      double[] ns = added(rounds, "untracedClass", Sample::nanos);
+      double noise = Math.max(0.5, spread(rounds, "untracedClass"));
+      double bytes = added(rounds, "untracedClass", Sample::bytes)[1];
+      verdict(
+          out,
+          String.format(Locale.ROOT, "no @Trace: ns (noise %.1f)", noise),
+          ns[1],
+          0,
+          Math.abs(ns[1]) <= noise);
+      verdict(out, "no @Trace: bytes", bytes, 0, Math.abs(bytes) <= NO_BYTES);
+    }
+    if (has(rounds, "virtualThreadFanOut")) {
+      double throughput =
+          median(rounds, "virtualThreadFanOut", r -> r.off(), Sample::nanos)
+              / median(rounds, "virtualThreadFanOut", r -> r.on(), Sample::nanos);
+      verdict(
+          out,
+          "virtual-thread fan-out: throughput ratio",
+          throughput,
+          FAN_OUT_THROUGHPUT,
+          throughput >= FAN_OUT_THROUGHPUT);
+    }
+  }
+
+  private static void verdict(
+      PrintStream out, String what, double value, double limit, boolean pass) {
+    out.printf(
+        Locale.ROOT, "| %s | %.2f | %.2f | %s |%n", what, value, limit, pass ? "PASS" : "MISS");
+  }
+
+  private static List<String> names(List<Round> rounds) {
+    List<String> names = new ArrayList<>();
+    for (Round round : rounds) {
+      for (String name : round.off().keySet()) {
+        if (!names.contains(name) && round.on().containsKey(name)) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
+  }
+
+  private static boolean has(List<Round> rounds, String name) {
+    return names(rounds).contains(name);
+  }
+
+  private static double median(
+      List<Round> rounds,
+      String name,
+      java.util.function.Function<Round, java.util.Map<String, Sample>> side,
+      ToDoubleFunction<Sample> value) {
+    return median(
+        rounds.stream()
+            .map(side)
+            .filter(m -> m.containsKey(name))
+            .mapToDouble(m -> value.applyAsDouble(m.get(name)))
+            .toArray());
+  }
+
+  /** The per-round differences agent minus no agent: min, median, max. */
+  static double[] added(List<Round> rounds, String name, ToDoubleFunction<Sample> value) {
+    double[] d =
+        rounds.stream()
+            .filter(r -> r.off().containsKey(name) && r.on().containsKey(name))
+            .mapToDouble(
+                r -> value.applyAsDouble(r.on().get(name)) - value.applyAsDouble(r.off().get(name)))
+            .sorted()
+            .toArray();
+    return new double[] {d[0], median(d), d[d.length - 1]};
+  }
+
+  /** Median over rounds of (added for {@code a}) minus (added for {@code b}). */
+  private static double difference(
+      List<Round> rounds, String a, String b, ToDoubleFunction<Sample> value) {
+    return median(
+        rounds.stream()
+            .mapToDouble(
+                r ->
+                    value.applyAsDouble(r.on().get(a))
+                        - value.applyAsDouble(r.off().get(a))
+                        - value.applyAsDouble(r.on().get(b))
+                        + value.applyAsDouble(r.off().get(b)))
+            .toArray());
+  }
+
+  /** The range of a case's times without the agent over the rounds. */
+  private static double spread(List<Round> rounds, String name) {
+    double[] off = rounds.stream().mapToDouble(r -> r.off().get(name).nanos()).sorted().toArray();
+    return off[off.length - 1] - off[0];
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private OverheadReport() {}
+}

@@ -1,0 +1,57 @@
+package dev.asyncinspect.bench.macro;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asyncinspect.bench.macro.MacroBench.Run;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The macro benchmark's machinery works end to end in a second or two of load: the service starts
+ * in its own JVM without and with the agent, answers the load generator on loopback, reports its
+ * allocation and CPU, and the report computes the ratios. (The OpenTelemetry agent is fetched only
+ * by the benchmark script, so it is not part of this run.)
+ */
+class MacroBenchSmokeTest {
+  @TempDir Path dir;
+
+  @Test
+  void theServiceAnswersLoadWithAndWithoutTheAgent() throws Exception {
+    MacroBench.Settings settings =
+        MacroBench.Settings.parse(
+            "--agent",
+            System.getProperty("asyncinspect.agentJar"),
+            "--rounds",
+            "1",
+            "--warmup",
+            "0.3",
+            "--measure",
+            "0.5",
+            "--connections",
+            "2",
+            "--variants",
+            "platform",
+            "--log",
+            dir.toString(),
+            "--quiet");
+
+    List<Run> runs = MacroBench.run(settings);
+
+    assertThat(runs).extracting(Run::mode).containsExactly("none", "async-inspect");
+    for (Run run : runs) {
+      assertThat(run.throughput()).isPositive();
+      assertThat(run.p99Nanos()).isGreaterThanOrEqualTo(run.p50Nanos()).isPositive();
+      assertThat(run.allocatedBytesPerRequest()).isPositive();
+      assertThat(run.startupMillis()).isPositive();
+    }
+    ByteArrayOutputStream report = new ByteArrayOutputStream();
+    MacroReport.print(runs, "none", new PrintStream(report, true, StandardCharsets.UTF_8));
+    assertThat(report.toString(StandardCharsets.UTF_8))
+        .contains("| throughput (req/s) |", "platform: throughput lost with async-inspect");
+  }
+}
