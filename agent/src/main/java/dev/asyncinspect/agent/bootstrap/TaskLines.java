@@ -1,5 +1,7 @@
 package dev.asyncinspect.agent.bootstrap;
 
+import java.lang.ref.WeakReference;
+
 /** Renders the {@code method}, {@code awaitPoint}, {@code task} and stats records of a dump. */
 final class TaskLines {
 
@@ -89,7 +91,8 @@ final class TaskLines {
       }
       line.field("since", t.stateSince).endObject();
     }
-    Object executor = t.executor;
+    WeakReference<Object> executorRef = t.executor;
+    Object executor = executorRef == null ? null : executorRef.get();
     if (executor != null && !TaskStates.terminal(state)) {
       ObjectTable.Entry entry = objects.entry(executor, "EXECUTOR");
       (state == TaskStates.QUEUED ? entry.queued : entry.running).add(t.id);
