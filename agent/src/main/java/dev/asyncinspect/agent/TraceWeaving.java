@@ -21,6 +21,7 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.MethodTooLargeException;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
@@ -55,8 +56,10 @@ final class TraceWeaving implements ClassFileTransformer {
   private final Advice asyncAdvice;
   private final AwaitPointWeaver awaitPoints;
   private final AtomicInteger errors = new AtomicInteger();
+  private final Registry registry;
 
   TraceWeaving(Registry registry, TracePatterns patterns) {
+    this.registry = registry;
     // Bridge methods are left out: javac copies @Trace onto them, and a bridge only calls the
     // real method, which would make every call two nested tasks.
     this.traced =
@@ -98,9 +101,11 @@ final class TraceWeaving implements ClassFileTransformer {
       return null;
     }
     WEAVING.set(Boolean.TRUE);
+    int methodsBefore = registry.methodsRegistered();
     try {
       return weave(loader, className.replace('/', '.'), classfileBuffer);
     } catch (Throwable e) {
+      registry.unwoven(className.replace('/', '.'), methodsBefore);
       reportError(className.replace('/', '.'), e);
       return null;
     } finally {
@@ -127,11 +132,24 @@ final class TraceWeaving implements ClassFileTransformer {
         .getBytes();
   }
 
+  private static String describe(Throwable error) {
+    if (error instanceof MethodTooLargeException) {
+      MethodTooLargeException tooLarge = (MethodTooLargeException) error;
+      return "with tracing, its method "
+          + tooLarge.getMethodName()
+          + tooLarge.getDescriptor()
+          + " would have "
+          + tooLarge.getCodeSize()
+          + " bytes of code, more than the 65535 the JVM allows";
+    }
+    return error.toString();
+  }
+
   /** A class that cannot be woven loads untouched, with one line on stderr. */
   private void reportError(String typeName, Throwable error) {
     int n = errors.incrementAndGet();
     if (n <= MAX_REPORTED_ERRORS) {
-      AgentLog.warn("could not weave " + typeName + ", it runs untraced: " + error);
+      AgentLog.warn("could not weave " + typeName + ", it runs untraced: " + describe(error));
     } else if (n == MAX_REPORTED_ERRORS + 1) {
       AgentLog.warn("more classes could not be woven; no longer reporting them one by one");
     }

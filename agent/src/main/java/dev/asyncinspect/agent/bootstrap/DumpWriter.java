@@ -81,14 +81,21 @@ public final class DumpWriter {
     }
     out.line(header(line, dumpNanos, reason), "header");
     Registry registry = recorder.registry;
+    // Methods whose class failed to weave (and their points) are left out: nothing runs them.
     for (int id = 1; id <= registry.methodCount(); id++) {
-      out.line(TaskLines.method(line, registry.method(id)), "method");
+      if (!registry.method(id).unwoven) {
+        out.line(TaskLines.method(line, registry.method(id)), "method");
+      }
     }
     for (int id = 1; id <= registry.awaitSiteCount(); id++) {
-      out.line(TaskLines.awaitPoint(line, registry.awaitSite(id)), "awaitPoint");
+      if (!registry.awaitSite(id).method.unwoven) {
+        out.line(TaskLines.awaitPoint(line, registry.awaitSite(id)), "awaitPoint");
+      }
     }
     for (int id = 1; id <= registry.spawnSiteCount(); id++) {
-      out.line(TaskLines.spawnPoint(line, registry.spawnSite(id)), "spawnPoint");
+      if (!registry.spawnSite(id).method.unwoven) {
+        out.line(TaskLines.spawnPoint(line, registry.spawnSite(id)), "spawnPoint");
+      }
     }
     threads.write(line, out);
     for (String taskLine : taskLines) {
@@ -102,19 +109,25 @@ public final class DumpWriter {
       return;
     }
     for (int id = 1; id <= registry.methodCount(); id++) {
-      out.line(
-          TaskLines.stats(line, "methodStats", "method", id, registry.method(id).stats),
-          "methodStats");
+      if (!registry.method(id).unwoven) {
+        out.line(
+            TaskLines.stats(line, "methodStats", "method", id, registry.method(id).stats),
+            "methodStats");
+      }
     }
     for (int id = 1; id <= registry.awaitSiteCount(); id++) {
-      out.line(
-          TaskLines.stats(line, "pointStats", "point", id, registry.awaitSite(id).stats),
-          "pointStats");
+      if (!registry.awaitSite(id).method.unwoven) {
+        out.line(
+            TaskLines.stats(line, "pointStats", "point", id, registry.awaitSite(id).stats),
+            "pointStats");
+      }
     }
     for (int id = 1; id <= registry.spawnSiteCount(); id++) {
-      out.line(
-          TaskLines.stats(line, "spawnStats", "spawnPoint", id, registry.spawnSite(id).stats),
-          "spawnStats");
+      if (!registry.spawnSite(id).method.unwoven) {
+        out.line(
+            TaskLines.stats(line, "spawnStats", "spawnPoint", id, registry.spawnSite(id).stats),
+            "spawnStats");
+      }
     }
     if (content == Content.FULL) {
       writeEvents(line, out);
