@@ -112,6 +112,13 @@ public final class Collectable {
     release.countDown();
     abandonedPool.awaitTermination(1, TimeUnit.MINUTES);
 
+    ClassLoader contextLoader = new URLClassLoader("context", new URL[0], null);
+    watch("context class loader of a thread that ran traced code", contextLoader);
+    Thread worker = newThread(() -> step(1));
+    worker.setContextClassLoader(contextLoader);
+    worker.start();
+    worker.join();
+
     URL[] path = {codeSource(Collectable.class), codeSource(Trace.class)};
     URLClassLoader loader = new URLClassLoader("plugins", path, null);
     Class<?> plugin = loader.loadClass("dev.asyncinspect.testapps.isolated.Plugin");
@@ -226,6 +233,22 @@ public final class Collectable {
       Thread.sleep(10);
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /**
+   * A virtual thread where there are (JDK 21+: the first one to run traced code makes the agent
+   * start a thread of its own), else a platform thread.
+   */
+  private static Thread newThread(Runnable work) throws ReflectiveOperationException {
+    try {
+      Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+      return (Thread)
+          Class.forName("java.lang.Thread$Builder")
+              .getMethod("unstarted", Runnable.class)
+              .invoke(builder, work);
+    } catch (NoSuchMethodException e) {
+      return new Thread(work);
+    }
   }
 
   private static URL codeSource(Class<?> type) {
