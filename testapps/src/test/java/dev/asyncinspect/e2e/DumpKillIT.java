@@ -8,6 +8,7 @@ import dev.asyncinspect.testapps.Saturation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,16 +24,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A JVM killed (SIGKILL) while it writes dumps: round after round, a program writes a dump of
- * several MB every 100 ms to the same name and is killed at a different moment after a dump began.
- * After each kill the name holds a whole dump of one of the rounds, or nothing yet; whatever the
- * kills left behind is readable by its owner only.
+ * several MB every 100 ms to the same name and, once its first dump replaced the last round's, is
+ * killed at a different moment after a later dump began. After each kill the name still holds a
+ * whole dump, of this round or an earlier one; whatever the kills left behind is readable by its
+ * owner only.
  */
 class DumpKillIT {
 
   private static final String JDKS = "dev.asyncinspect.e2e.InstalledJdks#forRelease17";
 
   /** Milliseconds from seeing a dump's temporary file to the kill, one per round. */
-  private static final int[] DELAYS = {0, 1, 3, 7, 15, 30, 60, 120};
+  private static final int[] DELAYS = {0, 5, 20, 50, 100, 200, 400, 800};
 
   /** The rounds stop early when they have taken this long, to bound the test's time. */
   private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -46,12 +48,12 @@ class DumpKillIT {
     Path target = dir.resolve("x.aidump.jsonl");
     ForkedProgram program = new ForkedProgram(jdk, Saturation.class);
     Set<Long> pids = new HashSet<>();
+    Set<Path> tempsBefore;
     Map<Integer, String> outcomes = new TreeMap<>();
     int killedWhileWriting = 0;
     long deadline = System.nanoTime() + BUDGET_NANOS;
     for (int round = 0; round < DELAYS.length && System.nanoTime() < deadline; round++) {
       Path out = Files.createDirectories(dir.resolve("round-" + round));
-      Set<Path> tempsBefore = temps(dir);
       Process process =
           program.startWithAgentOptions(
               dir,
@@ -60,6 +62,13 @@ class DumpKillIT {
               out.resolve("stderr.txt"));
       pids.add(process.pid());
       try {
+        // This round's first dump replaces the last round's; the kill comes during a later one.
+        awaitFile(target, process);
+        FileTime first = Files.getLastModifiedTime(target);
+        while (Files.getLastModifiedTime(target).equals(first) && process.isAlive()) {
+          Thread.sleep(1); // polling the folder, ends with the JVM at the latest
+        }
+        tempsBefore = temps(dir);
         boolean writing = awaitNewTemp(dir, tempsBefore, process);
         if (writing) {
           Thread.sleep(DELAYS[round]); // the kill's moment within or after the write
@@ -68,11 +77,18 @@ class DumpKillIT {
         process.destroyForcibly(); // SIGKILL
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("killed JVM ended").isTrue();
       }
-      boolean leftTemp = temps(dir).size() > tempsBefore.size();
-      killedWhileWriting += leftTemp ? 1 : 0;
-      outcomes.put(round, checkAfterKill(target, dir, pids) + (leftTemp ? ", temp left" : ""));
+      Set<Path> left = temps(dir);
+      left.removeAll(tempsBefore);
+      killedWhileWriting += left.isEmpty() ? 0 : 1;
+      String leftover = "";
+      for (Path temp : left) {
+        leftover += ", left " + Files.size(temp) + " bytes in " + temp.getFileName();
+      }
+      assertThat(target).as("a whole dump was there before the kill: it still is").exists();
+      outcomes.put(round, checkAfterKill(target, dir, pids) + leftover);
     }
     assertThat(outcomes).as("rounds run").hasSizeGreaterThanOrEqualTo(2);
+    System.out.println("DumpKillIT on " + jdk + ": " + outcomes);
     // A dump of several MB takes far longer to write than the kill takes to arrive after its
     // temporary file appeared, so some kills must land while a dump is written.
     assertThat(killedWhileWriting)
@@ -103,6 +119,16 @@ class DumpKillIT {
     counted.remove("end");
     assertThat(counted).as("records by type").isEqualTo(new TreeMap<>(dump.end().counts()));
     return "a whole dump of pid " + dump.header().pid() + " (" + dump.header().reason() + ")";
+  }
+
+  /** Waits until {@code file} exists (the JVM wrote its first dump). */
+  private static void awaitFile(Path file, Process process) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(file)) {
+      assertThat(System.nanoTime()).as("first dump within 60 s").isLessThan(deadline);
+      assertThat(process.isAlive()).as("the program is still running").isTrue();
+      Thread.sleep(1); // polling the folder, bounded above
+    }
   }
 
   /** Waits until a temporary dump file not in {@code before} appears; false if the JVM ended. */
