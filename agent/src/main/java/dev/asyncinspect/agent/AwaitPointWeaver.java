@@ -5,6 +5,7 @@ import dev.asyncinspect.agent.bootstrap.Registry;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -159,6 +160,20 @@ final class AwaitPointWeaver extends ClassVisitor {
         access,
         name,
         descriptor);
+  }
+
+  /** Why a class could not be woven, in plain words where ASM's exception has them. */
+  static String describeFailure(Throwable error) {
+    if (error instanceof MethodTooLargeException) {
+      MethodTooLargeException tooLarge = (MethodTooLargeException) error;
+      return "with tracing, its method "
+          + tooLarge.getMethodName()
+          + tooLarge.getDescriptor()
+          + " would have "
+          + tooLarge.getCodeSize()
+          + " bytes of code, more than the 65535 the JVM allows";
+    }
+    return error.toString();
   }
 
   /**

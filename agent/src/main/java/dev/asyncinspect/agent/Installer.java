@@ -119,7 +119,9 @@ public final class Installer {
       return;
     }
     Path dir = path.getParent();
-    if (dir == null || !Files.isDirectory(dir)) {
+    if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+      AgentLog.warn("dump folder " + dir + " is not a folder; dumps will fail until it is");
+    } else if (dir == null || !Files.isDirectory(dir)) {
       AgentLog.warn("dump folder " + dir + " does not exist; dumps will fail until it does");
     } else if (!Files.isWritable(dir)) {
       AgentLog.warn("dump folder " + dir + " is not writable; dumps will fail until it is");

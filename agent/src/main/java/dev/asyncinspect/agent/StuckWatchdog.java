@@ -35,10 +35,9 @@ final class StuckWatchdog {
         new Thread(
             () -> {
               try {
-                while (true) {
+                do {
                   Thread.sleep(period);
-                  watchdog.check();
-                }
+                } while (watchdog.check());
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -48,7 +47,11 @@ final class StuckWatchdog {
     thread.start();
   }
 
-  private void check() {
+  /**
+   * One look at the live tasks; false when the watchdog failed and stops. It never throws: an
+   * exception escaping the thread would reach the application's default uncaught-exception handler.
+   */
+  private boolean check() {
     try {
       long[] waiting = recorder.waitingLongerThan(thresholdNanos);
       Set<String> now = new HashSet<>();
@@ -60,15 +63,16 @@ final class StuckWatchdog {
       }
       reported.retainAll(now); // episodes that ended are forgotten: memory stays bounded
       if (!fresh) {
-        return;
+        return true;
       }
       reported.addAll(now);
       if (dumps.writeNow("stuck")) {
         StuckReport.print(dumpPath, thresholdNanos);
       }
+      return true;
     } catch (Throwable e) {
       AgentLog.warn("watchdog failed, it stops reporting: " + e);
-      throw new IllegalStateException(e);
+      return false;
     }
   }
 }

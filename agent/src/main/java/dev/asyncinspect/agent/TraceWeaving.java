@@ -42,9 +42,11 @@ final class TraceWeaving implements ClassFileTransformer {
       return null;
     }
     WEAVING.set(Boolean.TRUE);
+    int methodsBefore = registry.methodsRegistered();
     try {
       return weave(loader, className, classfileBuffer);
     } catch (Throwable e) {
+      registry.unwoven(className.replace('/', '.'), methodsBefore);
       reportError(className.replace('/', '.'), e);
       return null;
     } finally {
@@ -61,7 +63,11 @@ final class TraceWeaving implements ClassFileTransformer {
   private void reportError(String typeName, Throwable error) {
     int n = errors.incrementAndGet();
     if (n <= MAX_REPORTED_ERRORS) {
-      AgentLog.warn("could not weave " + typeName + ", it runs untraced: " + error);
+      AgentLog.warn(
+          "could not weave "
+              + typeName
+              + ", it runs untraced: "
+              + AwaitPointWeaver.describeFailure(error));
     } else if (n == MAX_REPORTED_ERRORS + 1) {
       AgentLog.warn("more classes could not be woven; no longer reporting them one by one");
     }

@@ -29,10 +29,33 @@ final class ForkedProgram {
 
   private final Jdk jdk;
   private final Class<?> program;
+  private final String shellSetUp;
+  private final List<Class<?>> libraries;
 
   ForkedProgram(Jdk jdk, Class<?> program) {
+    this(jdk, program, null, List.of());
+  }
+
+  private ForkedProgram(Jdk jdk, Class<?> program, String shellSetUp, List<Class<?>> libraries) {
     this.jdk = jdk;
     this.program = program;
+    this.shellSetUp = shellSetUp;
+    this.libraries = libraries;
+  }
+
+  /**
+   * The same program started by {@code bash -c} after {@code shellSetUp}, for limits only a shell
+   * sets: {@code ulimit -f 4} makes every write past 4 KiB fail as on a full disk.
+   */
+  ForkedProgram afterShell(String shellSetUp) {
+    return new ForkedProgram(jdk, program, shellSetUp, libraries);
+  }
+
+  /** The same program with the jars or folders of these classes on its class path too. */
+  ForkedProgram withLibraries(Class<?>... classes) {
+    List<Class<?>> all = new ArrayList<>(libraries);
+    all.addAll(List.of(classes));
+    return new ForkedProgram(jdk, program, shellSetUp, List.copyOf(all));
   }
 
   ProgramRun runWithoutAgent(Path dir) {
@@ -65,29 +88,12 @@ final class ForkedProgram {
   private ProgramRun run(Path dir, Path dump, String agentOptions) {
     String what =
         program.getSimpleName() + " on " + jdk + (agentOptions == null ? "" : " with the agent");
-    List<String> command = new ArrayList<>();
-    command.add(jdk.java().toString());
-    // Every class, woven or not, goes through the verifier.
-    command.add("-Xverify:all");
-    if (agentOptions != null) {
-      command.add("-javaagent:" + agentJar() + "=" + agentOptions);
-    }
-    command.add("-cp");
-    command.add(codeSource(program) + File.pathSeparator + codeSource(Trace.class));
-    command.add(program.getName());
+    List<String> command = command(agentOptions);
     try {
       recreate(dir);
       Path stdout = dir.resolve("stdout.txt");
       Path stderr = dir.resolve("stderr.txt");
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .directory(dir.toFile())
-              .redirectOutput(stdout.toFile())
-              .redirectError(stderr.toFile());
-      // Options from the environment would change what the JVM prints on stderr.
-      builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"));
-      Process process = builder.start();
-      process.getOutputStream().close();
+      Process process = start(command, dir, stdout, stderr);
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         String threads = threadDump(process.pid());
         process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -113,6 +119,52 @@ final class ForkedProgram {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while running " + what, e);
     }
+  }
+
+  /**
+   * Starts the program with {@code -javaagent:<agent jar>=<agentOptions>} and returns at once; its
+   * output goes to {@code stdout} and {@code stderr}, its working directory is {@code dir}.
+   */
+  Process startWithAgentOptions(Path dir, String agentOptions, Path stdout, Path stderr)
+      throws IOException {
+    return start(command(agentOptions), dir, stdout, stderr);
+  }
+
+  private static Process start(List<String> command, Path dir, Path stdout, Path stderr)
+      throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile());
+    // Options from the environment would change what the JVM prints on stderr.
+    builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"));
+    Process process = builder.start();
+    process.getOutputStream().close();
+    return process;
+  }
+
+  private List<String> command(String agentOptions) {
+    List<String> command = new ArrayList<>();
+    if (shellSetUp != null) {
+      command.addAll(List.of("bash", "-c", shellSetUp + "; exec \"$@\"", "bash"));
+    }
+    command.add(jdk.java().toString());
+    // Every class, woven or not, goes through the verifier.
+    command.add("-Xverify:all");
+    if (agentOptions != null) {
+      command.add("-javaagent:" + agentJar() + "=" + agentOptions);
+    }
+    command.add("-cp");
+    StringBuilder classPath =
+        new StringBuilder().append(codeSource(program)).append(File.pathSeparator);
+    classPath.append(codeSource(Trace.class));
+    for (Class<?> library : libraries) {
+      classPath.append(File.pathSeparator).append(codeSource(library));
+    }
+    command.add(classPath.toString());
+    command.add(program.getName());
+    return command;
   }
 
   private String threadDump(long pid) {

@@ -53,6 +53,13 @@ final class LiveProgram implements AutoCloseable {
     return live;
   }
 
+  /** Writes {@code line} and a newline to the program's stdin. */
+  void send(String line) throws IOException {
+    java.io.OutputStream in = process.getOutputStream();
+    in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    in.flush();
+  }
+
   long pid() {
     return process.pid();
   }

@@ -10,9 +10,11 @@ import dev.asyncinspect.analyzer.dump.TaskState;
 import dev.asyncinspect.analyzer.dump.ThreadInfo;
 import dev.asyncinspect.cli.Main;
 import dev.asyncinspect.testapps.HangingService;
+import dev.asyncinspect.testapps.LateAttach;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -83,6 +85,49 @@ class LiveToolsIT {
     Run dump = cli("dump", Long.toString(pid));
     assertThat(dump.exitCode).isEqualTo(2);
     assertThat(dump.err).isEqualTo("async-inspect: no process " + pid + "\n");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(JDKS)
+  void classesLoadedBeforeTheAgentAreTracedOnceItIsAttached(Jdk jdk) throws Exception {
+    Path dir = workDir(jdk, "late-attach");
+    try (LiveProgram app = LiveProgram.start(jdk, LateAttach.class, null, dir)) {
+      String pid = Long.toString(app.pid());
+      Run attach = cli("dump", pid, "-o", dir.resolve("attached.aidump.jsonl").toString());
+      assertThat(attach.exitCode).as(attach.err).isZero();
+      assertThat(DumpReader.read(dir.resolve("attached.aidump.jsonl")).tasks())
+          .as("nothing traced ran since the agent came")
+          .isEmpty();
+
+      app.send("go");
+      Path file = dir.resolve("late.aidump.jsonl");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      Dump late;
+      do {
+        assertThat(System.nanoTime())
+            .as("the second run in a dump within 30 s")
+            .isLessThan(deadline);
+        Run dump = cli("dump", pid, "-o", file.toString());
+        assertThat(dump.exitCode).as(dump.err).isZero();
+        late = DumpReader.read(file);
+      } while (late.tasksNamed("LateAttach.awaitReply").isEmpty());
+
+      TaskInfo handle = late.tasksNamed("LateAttach.handle").get(0);
+      assertThat(handle.state()).isEqualTo(TaskState.COMPLETED);
+      assertThat(late.tasksNamed("Order.compareTo"))
+          .singleElement()
+          .satisfies(t -> assertThat(t.parent()).isEqualTo(handle.id()));
+      assertThat(late.awaitPoints().values())
+          .anySatisfy(
+              p ->
+                  assertThat(p.location())
+                      .isEqualTo(location(LateAttach.class, "await:handle-join")));
+      TaskInfo waiting = late.tasksNamed("LateAttach.awaitReply").get(0);
+      assertThat(waiting.state()).isEqualTo(TaskState.BLOCKED);
+      assertThat(late.awaitPoint(waiting.await().point()).location())
+          .isEqualTo(location(LateAttach.class, "await:late-reply"));
+      assertThat(app.stderr()).doesNotContain("[async-inspect]");
+    }
   }
 
   private record Run(int exitCode, String out, String err) {}

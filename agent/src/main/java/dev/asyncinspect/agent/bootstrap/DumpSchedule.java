@@ -1,5 +1,8 @@
 package dev.asyncinspect.agent.bootstrap;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -10,6 +13,9 @@ import java.nio.file.Path;
 public final class DumpSchedule {
   private final DumpWriter writer;
   private final Path path;
+
+  /** The reason the last dump failed, or null when it was written; read and written under sync. */
+  private String lastFailure;
 
   public DumpSchedule(DumpWriter writer, Path path) {
     this.writer = writer;
@@ -49,24 +55,41 @@ public final class DumpSchedule {
     thread.start();
   }
 
-  /** Writes a dump now; a failure is one line on stderr. Returns whether it was written. */
-  public boolean writeNow(String reason) {
+  /**
+   * Writes a dump now; a failure is one line on stderr, and a failure for the same reason as the
+   * one before is not reported again (periodic dumps to a full disk would flood stderr). Returns
+   * whether it was written.
+   */
+  public synchronized boolean writeNow(String reason) {
     try {
       writer.write(path, reason);
+      lastFailure = null;
       return true;
     } catch (Throwable e) {
-      AgentLog.warn("could not write dump to " + path + ": " + describe(e));
+      String failure = describe(e);
+      if (!failure.equals(lastFailure)) {
+        lastFailure = failure;
+        AgentLog.warn("could not write dump to " + path + ": " + failure);
+      }
       return false;
     }
   }
 
   private String describe(Throwable e) {
     // The file the JVM names is the temporary one; the user knows the target and its folder.
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "folder " + path.toAbsolutePath().getParent() + " does not exist";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "no permission to write in folder " + path.toAbsolutePath().getParent();
+    Path folder = path.toAbsolutePath().getParent();
+    if (e instanceof FileSystemException) {
+      if (folder != null && !Files.exists(folder)) {
+        return "folder " + folder + " does not exist";
+      }
+      if (folder != null && !Files.isDirectory(folder)) {
+        return folder + " is not a folder";
+      }
+      if (e instanceof AccessDeniedException) {
+        return "no permission to write in folder " + folder;
+      }
+      String why = ((FileSystemException) e).getReason();
+      return (why != null ? why : e.getClass().getSimpleName()) + " (in folder " + folder + ")";
     }
     return e.getMessage() != null ? e.getMessage() : e.toString();
   }

@@ -82,16 +82,30 @@ public final class DumpWriter {
     if (content == Content.FULL && "request".equals(reason)) {
       threads.addAllPlatformThreads();
     }
-    out.line(header(line, dumpNanos, reason), "header");
+    // Classes may be woven while the dump is written. The tables are cut here, after the tasks
+    // were read and before the event history is, so that every record refers only to methods and
+    // points the tables hold: each was registered before anything could refer to it.
     Registry registry = recorder.registry;
-    for (int id = 1; id <= registry.methodCount(); id++) {
-      out.line(TaskLines.method(line, registry.method(id)), "method");
+    long eventLimit = recorder.events.written();
+    int methodCount = registry.methodCount();
+    int awaitSiteCount = registry.awaitSiteCount();
+    int spawnSiteCount = registry.spawnSiteCount();
+    out.line(header(line, dumpNanos, reason), "header");
+    // Methods whose class failed to weave (and their points) are left out: nothing runs them.
+    for (int id = 1; id <= methodCount; id++) {
+      if (!registry.method(id).unwoven) {
+        out.line(TaskLines.method(line, registry.method(id)), "method");
+      }
     }
-    for (int id = 1; id <= registry.awaitSiteCount(); id++) {
-      out.line(TaskLines.awaitPoint(line, registry.awaitSite(id)), "awaitPoint");
+    for (int id = 1; id <= awaitSiteCount; id++) {
+      if (!registry.awaitSite(id).method.unwoven) {
+        out.line(TaskLines.awaitPoint(line, registry.awaitSite(id)), "awaitPoint");
+      }
     }
-    for (int id = 1; id <= registry.spawnSiteCount(); id++) {
-      out.line(TaskLines.spawnPoint(line, registry.spawnSite(id)), "spawnPoint");
+    for (int id = 1; id <= spawnSiteCount; id++) {
+      if (!registry.spawnSite(id).method.unwoven) {
+        out.line(TaskLines.spawnPoint(line, registry.spawnSite(id)), "spawnPoint");
+      }
     }
     threads.write(line, out);
     for (String taskLine : taskLines) {
@@ -104,23 +118,29 @@ public final class DumpWriter {
       out.commit();
       return;
     }
-    for (int id = 1; id <= registry.methodCount(); id++) {
-      out.line(
-          TaskLines.stats(line, "methodStats", "method", id, registry.method(id).stats),
-          "methodStats");
+    for (int id = 1; id <= methodCount; id++) {
+      if (!registry.method(id).unwoven) {
+        out.line(
+            TaskLines.stats(line, "methodStats", "method", id, registry.method(id).stats),
+            "methodStats");
+      }
     }
-    for (int id = 1; id <= registry.awaitSiteCount(); id++) {
-      out.line(
-          TaskLines.stats(line, "pointStats", "point", id, registry.awaitSite(id).stats),
-          "pointStats");
+    for (int id = 1; id <= awaitSiteCount; id++) {
+      if (!registry.awaitSite(id).method.unwoven) {
+        out.line(
+            TaskLines.stats(line, "pointStats", "point", id, registry.awaitSite(id).stats),
+            "pointStats");
+      }
     }
-    for (int id = 1; id <= registry.spawnSiteCount(); id++) {
-      out.line(
-          TaskLines.stats(line, "spawnStats", "spawnPoint", id, registry.spawnSite(id).stats),
-          "spawnStats");
+    for (int id = 1; id <= spawnSiteCount; id++) {
+      if (!registry.spawnSite(id).method.unwoven) {
+        out.line(
+            TaskLines.stats(line, "spawnStats", "spawnPoint", id, registry.spawnSite(id).stats),
+            "spawnStats");
+      }
     }
     if (content == Content.FULL) {
-      writeEvents(line, out);
+      writeEvents(line, out, eventLimit);
     }
     out.line(end(line, out.counts()), "end");
     out.commit();
@@ -200,11 +220,12 @@ public final class DumpWriter {
     return command.isBlank() ? null : command.trim().split("\\s+", 2)[0];
   }
 
-  private void writeEvents(JsonLine line, DumpOutput out) throws IOException {
+  /** The events recorded before {@code limit}, the moment the tables were cut. */
+  private void writeEvents(JsonLine line, DumpOutput out, long limit) throws IOException {
     IOException[] failure = new IOException[1];
     recorder.events.forEach(
         (seq, time, task, state, point) -> {
-          if (failure[0] != null) {
+          if (failure[0] != null || seq >= limit) {
             return;
           }
           line.begin()

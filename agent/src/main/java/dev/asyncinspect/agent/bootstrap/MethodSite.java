@@ -15,6 +15,12 @@ public final class MethodSite {
   volatile int line;
   final Stats stats = new Stats();
 
+  /**
+   * Whether the weaving of its class failed: the class then runs untouched, but it may have
+   * registered methods and points before it failed; dumps leave them out.
+   */
+  volatile boolean unwoven;
+
   MethodSite(int id, String className, String name, String descriptor) {
     this.id = id;
     this.className = className;
@@ -49,8 +55,24 @@ public final class MethodSite {
     return name;
   }
 
+  /**
+   * The class name as a task name shows it: {@code Repo} for {@code com.acme.Outer$Repo}; a local
+   * class without javac's number ({@code Local} for {@code Outer$1Local}); an anonymous class with
+   * the class it is in ({@code Repo$1} for {@code com.acme.Outer$Repo$1}).
+   */
   static String simpleName(String className) {
     String simple = className.substring(className.lastIndexOf('.') + 1);
-    return simple.substring(simple.lastIndexOf('$') + 1);
+    int dollar = simple.lastIndexOf('$');
+    String last = simple.substring(dollar + 1);
+    int digits = 0;
+    while (digits < last.length() && Character.isDigit(last.charAt(digits))) {
+      digits++;
+    }
+    if (dollar <= 0 || digits == 0) {
+      return last;
+    }
+    return digits < last.length()
+        ? last.substring(digits)
+        : simpleName(simple.substring(0, dollar)) + "$" + last;
   }
 }

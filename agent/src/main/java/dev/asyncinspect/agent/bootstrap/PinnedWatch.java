@@ -70,9 +70,7 @@ public final class PinnedWatch {
    */
   static void virtualThreadSeen() {
     if (enabled && !STARTED.get()) {
-      Thread starter = new Thread(PinnedWatch::start, "async-inspect-pinning-start");
-      starter.setDaemon(true);
-      starter.start();
+      agentThread(PinnedWatch::start, "async-inspect-pinning-start").start();
     }
   }
 
@@ -84,9 +82,7 @@ public final class PinnedWatch {
         stream.enable(EVENT).withThreshold(Duration.ofMillis(20)).withStackTrace();
         stream.onEvent(EVENT, PinnedWatch::onEvent);
         // Not startAsync(): its thread is not a daemon and would keep the JVM from exiting.
-        Thread reader = new Thread(stream::start, "async-inspect-pinning");
-        reader.setDaemon(true);
-        reader.start();
+        agentThread(() -> read(stream), "async-inspect-pinning").start();
         PinnedWatch.stream = stream;
         awaitRecording();
       } catch (IllegalStateException e) {
@@ -96,6 +92,27 @@ public final class PinnedWatch {
         AgentLog.warn("virtual-thread pinning is not watched: " + e);
       }
     }
+  }
+
+  private static void read(RecordingStream stream) {
+    try {
+      stream.start();
+    } catch (Throwable e) {
+      // Closed while it started (the JVM shuts down): an exception escaping this thread would
+      // reach the application's default uncaught-exception handler.
+    }
+  }
+
+  /**
+   * A daemon thread of the agent's own. It is started from an application thread (the first virtual
+   * thread that runs traced code), so it takes neither that thread's inheritable thread-locals nor
+   * its context class loader, which it would otherwise keep alive.
+   */
+  private static Thread agentThread(Runnable work, String name) {
+    Thread thread = new Thread(null, work, name, 0, false);
+    thread.setDaemon(true);
+    thread.setContextClassLoader(null);
+    return thread;
   }
 
   /**

@@ -116,6 +116,10 @@ public final class Recorder {
     task.awaitSite = null;
     task.awaited = null;
     task.executor = null;
+    // Locks it still holds (released later by untraced code, or never) are no longer its: a
+    // finished task keeps no application object.
+    task.held = null;
+    task.heldCount = 0;
     task.end = now;
     task.moveTo(outcome, now);
     events.record(now, task.id, outcome, 0);

@@ -73,6 +73,24 @@ public final class Registry {
                 id, method, file, line, operation, calleeOwner, calleeName, calleeDescriptor));
   }
 
+  /**
+   * The weaving of {@code className} failed: its methods registered after the first {@code
+   * methodsBefore} are not traced after all, and dumps leave them out with their points.
+   */
+  public void unwoven(String className, int methodsBefore) {
+    for (int id = methodsBefore + 1; id <= methods.count(); id++) {
+      MethodSite method = methods.get(id);
+      if (method != null && method.className.equals(className)) {
+        method.unwoven = true;
+      }
+    }
+  }
+
+  /** How many methods are registered: for {@link #unwoven}. */
+  public int methodsRegistered() {
+    return methods.count();
+  }
+
   MethodSite method(int id) {
     return methods.get(id);
   }

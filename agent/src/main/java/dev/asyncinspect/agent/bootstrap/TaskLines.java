@@ -1,5 +1,7 @@
 package dev.asyncinspect.agent.bootstrap;
 
+import java.lang.ref.WeakReference;
+
 /** Renders the {@code method}, {@code awaitPoint}, {@code task} and stats records of a dump. */
 final class TaskLines {
 
@@ -63,7 +65,8 @@ final class TaskLines {
     long runningNanos = t.runningNanos;
     long blockedNanos = t.blockedNanos;
     long suspendedNanos = t.suspendedNanos;
-    Object executor = t.executor;
+    WeakReference<Object> executorRef = t.executor;
+    Object executor = executorRef == null ? null : executorRef.get();
     Object[] held = t.heldSnapshot();
     FailureInfo failure = t.failure;
     if (!t.sameTask(id) || method == null) {

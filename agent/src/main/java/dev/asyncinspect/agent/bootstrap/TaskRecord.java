@@ -1,5 +1,7 @@
 package dev.asyncinspect.agent.bootstrap;
 
+import java.lang.ref.WeakReference;
+
 /**
  * One traced task.
  *
@@ -70,8 +72,12 @@ final class TaskRecord {
   /** For an ASYNC or SPAWNED task whose future is pending. */
   FutureBinding binding;
 
-  /** For a SPAWNED task not yet finished: the executor it was handed to (null: a new thread). */
-  Object executor;
+  /**
+   * For a SPAWNED task not yet finished: the executor it was handed to (null: a new thread). Held
+   * weakly: work that never runs (an executor shut down with work queued) leaves its task QUEUED
+   * for good, and that must not keep the executor alive.
+   */
+  WeakReference<Object> executor;
 
   FailureInfo failure;
 
@@ -135,7 +141,7 @@ final class TaskRecord {
       long now,
       Object executor) {
     this(id, spawn.method, spawn, parent, submitter, now);
-    this.executor = executor;
+    this.executor = executor == null ? null : new WeakReference<>(executor);
     STATE.setRelease(this, TaskStates.QUEUED);
   }
 

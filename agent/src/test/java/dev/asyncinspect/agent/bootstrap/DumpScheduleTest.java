@@ -82,4 +82,32 @@ class DumpScheduleTest {
       Thread.sleep(20);
     }
   }
+
+  @Test
+  void aFailureIsSaidOnceUntilTheReasonChangesOrADumpSucceeds() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Path target = file.resolve("app.aidump.jsonl");
+    DumpSchedule schedule = new DumpSchedule(writer, target);
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      for (int i = 0; i < 3; i++) {
+        assertThat(schedule.writeNow("interval")).isFalse();
+      }
+      Files.delete(file);
+      Files.createDirectory(file);
+      assertThat(schedule.writeNow("interval")).isTrue();
+      Files.delete(target);
+      Files.delete(file);
+      Files.writeString(file, "x");
+      assertThat(schedule.writeNow("interval")).isFalse();
+    } finally {
+      System.setErr(stderr);
+    }
+    String line =
+        "[async-inspect] could not write dump to " + target + ": " + file + " is not a folder";
+    assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+        .containsExactly(line, line);
+  }
 }
