@@ -67,8 +67,11 @@ final class EnclosedCode {
    * body, and for a class that is itself part of a traced method, that method. Null otherwise.
    */
   static TracedMethod ownerOf(String owner, String name, String descriptor) {
+    if (owner == null || name == null) {
+      return null; // no enclosing method: a top-level or member class, or one in an initializer
+    }
     Owner known = CLASSES.get(owner);
-    if (known == null || name == null) {
+    if (known == null) {
       return null;
     }
     if (known.enclosing != null) {

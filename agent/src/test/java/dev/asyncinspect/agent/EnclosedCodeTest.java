@@ -32,6 +32,7 @@ class EnclosedCodeTest {
     assertThat(EnclosedCode.ownerOf("test/enclosed/Cart", "checkout", "()V")).isNull();
     assertThat(EnclosedCode.ownerOf("test/enclosed/Cart", "total", "()V")).isNull();
     assertThat(EnclosedCode.ownerOf("test/enclosed/Cart", null, null)).isNull();
+    assertThat(EnclosedCode.ownerOf(null, null, null)).isNull();
     assertThat(EnclosedCode.ownerOf("test/enclosed/Unknown", "checkout", "(I)V")).isNull();
 
     // An anonymous class of checkout: every method of it, and of classes declared in it, is part

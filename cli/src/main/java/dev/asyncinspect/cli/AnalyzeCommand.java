@@ -108,8 +108,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } else {
       boolean color =
           ColorChoice.useColor(noColor, System.getenv(), ColorChoice.stdoutIsTerminal());
+      // Names and messages come from the dump: no escape sequence of theirs reaches the terminal.
       for (String line : AnalyzeText.lines(analysis, color)) {
-        out.println(line);
+        out.println(Fit.visibleExceptColors(line));
       }
     }
     out.flush();

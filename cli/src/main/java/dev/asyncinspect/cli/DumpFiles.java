@@ -29,7 +29,7 @@ final class DumpFiles {
       throw named;
     }
     for (String warning : dump.warnings()) {
-      err.println("async-inspect: warning: " + warning);
+      err.println("async-inspect: warning: " + Fit.visible(warning));
     }
     err.flush();
     return dump;

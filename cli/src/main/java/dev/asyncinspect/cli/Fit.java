@@ -27,6 +27,49 @@ final class Fit {
     return text;
   }
 
+  /**
+   * {@code text} with each control character replaced by {@code U+FFFD} but for the colour codes
+   * the reports add ({@code ESC [ digits ; ... m}), which change nothing but the colour.
+   */
+  static String visibleExceptColors(String text) {
+    StringBuilder clean = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int colorEnd = c == '\u001b' ? colorCodeEnd(text, i) : -1;
+      if (colorEnd > 0) {
+        if (clean != null) {
+          clean.append(text, i, colorEnd);
+        }
+        i = colorEnd - 1;
+      } else if (Character.isISOControl(c)) {
+        if (clean == null) {
+          clean = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        clean.append(REPLACEMENT);
+      } else if (clean != null) {
+        clean.append(c);
+      }
+    }
+    return clean == null ? text : clean.toString();
+  }
+
+  /** The end of a colour code ({@code ESC [ 1 ; 31 m}) that starts at {@code at}, or -1. */
+  private static int colorCodeEnd(String text, int at) {
+    if (at + 2 >= text.length() || text.charAt(at + 1) != '[') {
+      return -1;
+    }
+    for (int i = at + 2; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 'm') {
+        return i + 1;
+      }
+      if (c != ';' && (c < '0' || c > '9')) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
   /** {@code text} cut to {@code width} columns, its end replaced by an ellipsis when cut. */
   static String cut(String text, int width) {
     text = visible(text);

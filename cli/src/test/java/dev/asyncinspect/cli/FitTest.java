@@ -37,4 +37,25 @@ class FitTest {
       assertThat(line.toAnsi()).doesNotContain("\u001b]").doesNotContain("\u0007");
     }
   }
+
+  @Test
+  void reportLinesKeepTheirColoursButNothingElse() {
+    String red = "\u001b[1;31mDEADLOCK\u001b[0m";
+    assertThat(Fit.visibleExceptColors(red)).isSameAs(red);
+    assertThat(Fit.visibleExceptColors(red + " #1 evil\u001b]0;owned\u0007 \u001b[2J"))
+        .isEqualTo(red + " #1 evil\uFFFD]0;owned\uFFFD \uFFFD[2J");
+    assertThat(Fit.visibleExceptColors("cut\u001b[")).isEqualTo("cut\uFFFD[");
+  }
+
+  @Test
+  void analyzeSendsNoEscapeSequenceOfADumpToTheTerminal() throws Exception {
+    List<String> lines = new ArrayList<>(ReplayDumps.HISTORY);
+    lines.replaceAll(line -> line.replace("UserService.loadProfile", "evil\\u001b]0;owned\\u0007"));
+    Path file = dir.resolve("evil.aidump.jsonl");
+    java.nio.file.Files.write(file, lines);
+
+    CommandRun run = CommandRun.of("analyze", "--no-color", file.toString());
+
+    assertThat(run.out()).contains("evil\uFFFD]0;owned\uFFFD").doesNotContain("\u001b");
+  }
 }
