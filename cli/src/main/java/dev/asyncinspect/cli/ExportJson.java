@@ -3,8 +3,8 @@ package dev.asyncinspect.cli;
 import static dev.asyncinspect.analyzer.analysis.StuckCriteria.defaultsFor;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.asyncinspect.analyzer.analysis.CallGraph;
 import dev.asyncinspect.analyzer.analysis.CallGraphJson;
 import dev.asyncinspect.analyzer.analysis.Deadlock;
@@ -21,6 +21,8 @@ import dev.asyncinspect.analyzer.analysis.StuckTasks;
 import dev.asyncinspect.analyzer.analysis.StuckTasksJson;
 import dev.asyncinspect.analyzer.analysis.TaskGraphJson;
 import dev.asyncinspect.analyzer.analysis.TaskGraphs;
+import dev.asyncinspect.analyzer.analysis.TaskRelation;
+import dev.asyncinspect.analyzer.analysis.TaskTimeline;
 import dev.asyncinspect.analyzer.analysis.Timeline;
 import dev.asyncinspect.analyzer.analysis.TimelineJson;
 import dev.asyncinspect.analyzer.analysis.WaitForGraph;
@@ -43,20 +45,20 @@ final class ExportJson {
   /** The version of the document's shape: a minor version only adds fields. */
   static final String VERSION = "1.1";
 
-  private static final ObjectWriter JSON =
-      new ObjectMapper()
-          .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
-          .writerWithDefaultPrettyPrinter();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
 
   private ExportJson() {}
 
-  /** The document as a JSON-ready tree. */
-  static Map<String, Object> document(Dump dump) {
+  /**
+   * The document as a JSON-ready tree, but for the timeline, which {@link #write} streams: of all
+   * the parts, only it grows with the event history.
+   */
+  private static Map<String, Object> document(Dump dump, WaitForGraph graph) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("format", FORMAT);
     document.put("version", VERSION);
     document.put("dump", DumpSummaryJson.view(dump));
-    WaitForGraph graph = WaitForGraph.of(dump);
     List<Deadlock> deadlocks = Deadlocks.of(graph);
     document.put("stuck", StuckTasksJson.view(graph, StuckTasks.of(graph, defaultsFor(dump))));
     document.put("deadlocks", DeadlocksJson.view(graph, deadlocks));
@@ -65,13 +67,39 @@ final class ExportJson {
     document.put("statistics", StatisticsJson.view(Statistics.of(dump)));
     document.put("lints", Map.of("pinned", PinnedThreadsJson.view(PinnedThreads.of(dump))));
     document.put("relations", TaskGraphJson.view(TaskGraphs.relations(graph, deadlocks)));
-    document.put("timeline", TimelineJson.view(Timeline.of(graph)));
     return document;
   }
 
   /** Writes the document as indented JSON, ending with a newline; leaves {@code out} open. */
   static void write(Dump dump, Writer out) throws IOException {
-    JSON.writeValue(out, document(dump));
+    WaitForGraph graph = WaitForGraph.of(dump);
+    try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+      json.setPrettyPrinter(new DefaultPrettyPrinter());
+      json.writeStartObject();
+      for (Map.Entry<String, Object> field : document(dump, graph).entrySet()) {
+        json.writeFieldName(field.getKey());
+        JSON.writeValue(json, field.getValue());
+      }
+      Timeline timeline = Timeline.of(graph);
+      json.writeFieldName("timeline");
+      json.writeStartObject();
+      for (Map.Entry<String, Object> field : TimelineJson.header(timeline).entrySet()) {
+        json.writeFieldName(field.getKey());
+        JSON.writeValue(json, field.getValue());
+      }
+      json.writeArrayFieldStart("tasks");
+      for (TaskTimeline task : timeline.tasks()) {
+        JSON.writeValue(json, TimelineJson.task(task));
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("relations");
+      for (TaskRelation relation : timeline.relations()) {
+        JSON.writeValue(json, TimelineJson.relation(relation));
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndObject();
+    }
     out.write('\n');
   }
 }

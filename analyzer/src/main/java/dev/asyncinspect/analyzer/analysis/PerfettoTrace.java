@@ -105,9 +105,8 @@ public final class PerfettoTrace {
   }
 
   private static TraceEvent name(String kind, long pid, long tid, String value) {
-    Map<String, Object> args = new LinkedHashMap<>();
-    args.put("name", value);
-    return new TraceEvent('M', 0, pid, tid, null, kind, null, 0, false, args);
+    return new TraceEvent(
+        'M', 0, pid, tid, null, kind, null, 0, false, () -> Map.of("name", value));
   }
 
   /** {@code main}, {@code virtual #33} for an unnamed virtual thread, {@code thread 99} unknown. */

@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The slices of one thread in a trace, nested and written as {@code B}/{@code E} pairs. A thread
@@ -32,11 +34,12 @@ final class ThreadTrack {
     long end;
     final String cat;
     final String name;
-    final Map<String, Object> args;
+    final Supplier<Map<String, Object>> args;
     final boolean anchor;
     final int order;
     long bindId;
     boolean flowOut;
+    boolean clipped;
     final List<Slice> children = new ArrayList<>();
 
     private Slice(
@@ -44,7 +47,7 @@ final class ThreadTrack {
         long end,
         String cat,
         String name,
-        Map<String, Object> args,
+        Supplier<Map<String, Object>> args,
         boolean anchor,
         int order) {
       this.start = start;
@@ -78,7 +81,7 @@ final class ThreadTrack {
     return tid;
   }
 
-  Slice add(long start, long end, String cat, String name, Map<String, Object> args) {
+  Slice add(long start, long end, String cat, String name, Supplier<Map<String, Object>> args) {
     Slice slice = new Slice(start, end, cat, name, args, false, order++);
     slices.add(slice);
     return slice;
@@ -120,7 +123,8 @@ final class ThreadTrack {
 
   private void begin(Slice slice, List<TraceEvent> out) {
     TraceEvent begin =
-        TraceEvent.slice('B', slice.start, pid, tid, slice.cat, slice.name).withArgs(slice.args);
+        TraceEvent.slice('B', slice.start, pid, tid, slice.cat, slice.name)
+            .withArgs(slice.clipped ? () -> clipped(slice.args) : slice.args);
     out.add(slice.bindId == 0 ? begin : begin.withFlow(slice.bindId, slice.flowOut));
   }
 
@@ -142,7 +146,7 @@ final class ThreadTrack {
         Slice parent = stack.peek();
         if (slice.end > parent.end) {
           slice.end = parent.end;
-          slice.args.put("clipped", "cut at the end of the enclosing slice");
+          slice.clipped = true;
         }
         parent.children.add(slice);
       }
@@ -160,6 +164,12 @@ final class ThreadTrack {
       slice.children.sort(BY_START);
     }
     return roots;
+  }
+
+  private static Map<String, Object> clipped(Supplier<Map<String, Object>> args) {
+    Map<String, Object> values = args == null ? new LinkedHashMap<>() : args.get();
+    values.put("clipped", "cut at the end of the enclosing slice");
+    return values;
   }
 
   /**

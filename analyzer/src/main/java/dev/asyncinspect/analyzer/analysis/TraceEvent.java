@@ -3,6 +3,7 @@ package dev.asyncinspect.analyzer.analysis;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One event of a Chrome trace event file, as {@link PerfettoTrace} writes it: {@code B}/{@code E}
@@ -21,7 +22,8 @@ import java.util.Map;
  * @param id async events: the track's id; else null
  * @param bindId the flow this slice is an end of, or 0
  * @param flowOut whether the flow leaves this slice (else it arrives)
- * @param args the arguments, or null
+ * @param args makes the arguments when the event is written (so that a large trace does not hold
+ *     them all at once), or null
  */
 record TraceEvent(
     char ph,
@@ -33,7 +35,7 @@ record TraceEvent(
     String id,
     long bindId,
     boolean flowOut,
-    Map<String, Object> args) {
+    Supplier<Map<String, Object>> args) {
 
   static TraceEvent slice(char ph, long ts, long pid, long tid, String cat, String name) {
     return new TraceEvent(ph, ts, pid, tid, cat, name, null, 0, false, null);
@@ -43,7 +45,7 @@ record TraceEvent(
     return new TraceEvent(ph, ts, pid, tid, cat, name, trackId, bindId, flowOut, args);
   }
 
-  TraceEvent withArgs(Map<String, Object> values) {
+  TraceEvent withArgs(Supplier<Map<String, Object>> values) {
     return new TraceEvent(ph, ts, pid, tid, cat, name, id, bindId, flowOut, values);
   }
 
@@ -75,9 +77,10 @@ record TraceEvent(
       map.put("bind_id", bindId);
       map.put(flowOut ? "flow_out" : "flow_in", true);
     }
-    if (args != null && !args.isEmpty()) {
+    Map<String, Object> values = args == null ? null : args.get();
+    if (values != null && !values.isEmpty()) {
       Map<String, Object> clean = new LinkedHashMap<>();
-      args.forEach((key, value) -> clean.put(key, TraceText.cleanValue(value)));
+      values.forEach((key, value) -> clean.put(key, TraceText.cleanValue(value)));
       map.put("args", clean);
     }
     return map;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Where each task of a {@link Timeline} goes in a trace: its stretches on a thread as slices of
@@ -48,11 +49,11 @@ final class TraceLayout {
     final TaskTimeline task;
     final long start;
     final long end;
-    final Map<String, Object> args;
+    final Supplier<Map<String, Object>> args;
     final List<AsyncPart> parts = new ArrayList<>();
     long flowIn;
 
-    AsyncRun(TaskTimeline task, long start, long end, Map<String, Object> args) {
+    AsyncRun(TaskTimeline task, long start, long end, Supplier<Map<String, Object>> args) {
       this.task = task;
       this.start = start;
       this.end = end;
@@ -62,7 +63,10 @@ final class TraceLayout {
 
   /** One segment within an async run, and the arrow anchors in it. */
   private record AsyncPart(
-      StateSegment segment, String name, Map<String, Object> args, List<TraceEvent> anchors) {}
+      StateSegment segment,
+      String name,
+      Supplier<Map<String, Object>> args,
+      List<TraceEvent> anchors) {}
 
   TraceLayout(Timeline timeline) {
     this.pid = timeline.dump().header().pid();
@@ -100,8 +104,12 @@ final class TraceLayout {
     TaskPlaces placed = new TaskPlaces(task);
     List<StateSegment> segments = task.segments();
     if (segments.isEmpty()) {
-      Map<String, Object> args = TraceArgs.task(task, true, true);
-      args.put("states", "unknown: the event history no longer holds them");
+      Supplier<Map<String, Object>> args =
+          () -> {
+            Map<String, Object> values = TraceArgs.task(task, true, true);
+            values.put("states", "unknown: the event history no longer holds them");
+            return values;
+          };
       placed.firstRun = addRun(new AsyncRun(task, task.start(), task.end(), args));
       return placed;
     }
@@ -112,7 +120,9 @@ final class TraceLayout {
           && Objects.equals(segments.get(last + 1).thread(), thread)) {
         last++;
       }
-      Map<String, Object> args = TraceArgs.task(task, i == 0, last == segments.size() - 1);
+      boolean first = i == 0;
+      boolean lastRun = last == segments.size() - 1;
+      Supplier<Map<String, Object>> args = () -> TraceArgs.task(task, first, lastRun);
       long start = segments.get(i).start();
       long end = segments.get(last).end();
       if (thread != null) {
@@ -130,7 +140,7 @@ final class TraceLayout {
                       segment.end(),
                       "await",
                       TraceArgs.segmentName(segment),
-                      TraceArgs.segment(task, segment))
+                      () -> TraceArgs.segment(task, segment))
                   : null;
           placed.places.add(new Place(segment, track, run, await, null));
         }
@@ -145,7 +155,7 @@ final class TraceLayout {
               new AsyncPart(
                   segment,
                   TraceArgs.segmentName(segment),
-                  TraceArgs.segment(task, segment),
+                  () -> TraceArgs.segment(task, segment),
                   new ArrayList<>());
           run.parts.add(part);
           placed.places.add(new Place(segment, null, null, null, part));
