@@ -2,6 +2,7 @@ package dev.asyncinspect.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asyncinspect.agent.bootstrap.ControlDirectory;
 import dev.asyncinspect.annotations.Trace;
 import java.io.BufferedReader;
 import java.io.File;
@@ -50,6 +51,9 @@ final class LiveProgram implements AutoCloseable {
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String first = out.readLine(); // blocks until the program says it is ready, or dies
     assertThat(first).as("first line of %s; stderr: %s", program, live.stderr()).isEqualTo("ready");
+    if (agentOptions != null && !agentOptions.contains("control=false")) {
+      live.awaitControlChannel();
+    }
     return live;
   }
 
@@ -58,6 +62,22 @@ final class LiveProgram implements AutoCloseable {
     java.io.OutputStream in = process.getOutputStream();
     in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     in.flush();
+  }
+
+  /**
+   * The agent opens its control channel on a thread of its own, a few milliseconds after the JVM
+   * started (docs/control-channel.md): a program can be ready before its socket is. Waits for the
+   * socket, up to a generous limit, so that the live tools find it.
+   */
+  private void awaitControlChannel() throws IOException, InterruptedException {
+    Path socket = ControlDirectory.path().resolve(process.pid() + ".sock");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Files.exists(socket)) {
+      assertThat(System.nanoTime() < deadline && process.isAlive())
+          .as("control socket %s; stderr: %s", socket, stderr())
+          .isTrue();
+      Thread.sleep(10); // polling a file the other JVM creates; bounded by the deadline above
+    }
   }
 
   long pid() {
