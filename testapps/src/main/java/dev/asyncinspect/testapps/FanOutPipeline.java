@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
  * for all of them and combines their results.
  *
  * <p>Under the agent: {@code FanOutPipeline.pipeline} (SYNC) with three children {@code
- * FanOutPipeline.fetch} (ASYNC), all COMPLETED; the pipeline blocked at the {@code
- * allOf(..).join()} once; its three {@code part.join()} calls find their futures completed, return
- * at once and count as waits of no time.
+ * FanOutPipeline.fetch} (ASYNC), all COMPLETED; the pipeline waits at the {@code allOf(..).join()}
+ * once (blocking unless the fetches are already done); its three {@code part.join()} calls find
+ * their futures completed, return at once and count as waits of no time.
  */
 public final class FanOutPipeline {
 

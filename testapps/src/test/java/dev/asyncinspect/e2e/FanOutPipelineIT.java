@@ -69,9 +69,10 @@ class FanOutPipelineIT {
     assertThat(pointStats(dump, awaitPointAt(dump, allParts)).count()).isEqualTo(1);
     assertThat(pointStats(dump, awaitPointAt(dump, eachPart)).count()).isEqualTo(3);
 
-    // Once allOf(..).join() has returned, each part.join() finds its future completed: those
-    // waits count in the point's statistics (above) but return at once, without blocking.
+    // allOf(..).join() blocks unless the fetches happen to be done already when it is called;
+    // once it has returned, each part.join() finds its future completed: those waits count in
+    // the point's statistics (above) but return at once and never block.
     TaskInfo pipeline = onlyTask(dump, "FanOutPipeline.pipeline");
-    assertThat(blockedAt(dump, pipeline)).containsExactly(allParts);
+    assertThat(blockedAt(dump, pipeline)).doesNotContain(eachPart).hasSizeLessThanOrEqualTo(1);
   }
 }
