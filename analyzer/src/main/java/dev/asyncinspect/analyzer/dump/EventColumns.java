@@ -21,6 +21,8 @@ public final class EventColumns {
   private static final int SHIFT = 14;
   static final int CHUNK = 1 << SHIFT;
   private static final int MASK = CHUNK - 1;
+  // Full chunks stop one short of 2^31 events, so that an int counts them all.
+  private static final int MAX_CHUNKS = (1 << (31 - SHIFT)) - 1;
   private static final TaskState[] STATES = TaskState.values();
 
   private final long[][] seq;
@@ -31,7 +33,7 @@ public final class EventColumns {
   private final int size;
 
   private EventColumns(Builder builder) {
-    int chunks = (int) (((long) builder.size + MASK) >>> SHIFT);
+    int chunks = (builder.size + MASK) >>> SHIFT;
     int last = builder.size - ((chunks - 1) << SHIFT);
     // The last chunk is cut to its events, so that an index past the end fails in every column
     // rather than reading an empty slot.
@@ -125,8 +127,8 @@ public final class EventColumns {
     }
 
     private void newChunk(int chunk) {
-      if (size == Integer.MAX_VALUE) {
-        throw new IllegalStateException("more than " + Integer.MAX_VALUE + " events");
+      if (chunk == MAX_CHUNKS) {
+        throw new IllegalStateException("more than " + size + " events in one dump");
       }
       if (chunk == seq.length) {
         int chunks = chunk * 2;
