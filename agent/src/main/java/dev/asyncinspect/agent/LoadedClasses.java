@@ -21,28 +21,39 @@ final class LoadedClasses {
 
   static void retransform(Instrumentation instrumentation, TracePatterns patterns) {
     List<Class<?>> inner = new ArrayList<>();
-    Set<Class<?>> traced = new HashSet<>();
+    Set<String> traced = new HashSet<>();
     int[] failed = {0};
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
       if (!modifiable(instrumentation, type)) {
         continue;
       }
       if (candidate(type, patterns)) {
-        traced.add(type);
+        traced.add(type.getName());
         retransform(instrumentation, type, failed);
       } else if (type.getName().indexOf('$') > 0) {
         inner.add(type);
       }
     }
-    // Outer before inner: a class declared in a class declared in a traced method comes after it.
+    // Outer before inner, by name only (no reflection, which would load the classes that their
+    // methods name): the weaver reads each class's enclosing method from its bytes and weaves only
+    // those declared in traced code.
     inner.sort(Comparator.comparingInt((Class<?> type) -> type.getName().length()));
     for (Class<?> type : inner) {
-      Class<?> enclosing = enclosingClass(type);
-      if (enclosing != null && traced.contains(enclosing)) {
-        traced.add(type);
+      if (namedAfter(type.getName(), traced)) {
+        traced.add(type.getName());
         retransform(instrumentation, type, failed);
       }
     }
+  }
+
+  /** Whether {@code name} extends one of {@code outer} after a {@code $}. */
+  private static boolean namedAfter(String name, Set<String> outer) {
+    for (int i = name.indexOf('$'); i > 0; i = name.indexOf('$', i + 1)) {
+      if (outer.contains(name.substring(0, i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void retransform(Instrumentation instrumentation, Class<?> type, int[] failed) {
@@ -52,16 +63,6 @@ final class LoadedClasses {
       if (++failed[0] <= 5) {
         AgentLog.warn("could not weave already loaded " + type.getName() + ": " + e);
       }
-    }
-  }
-
-  /** The class whose method declares {@code type} (an anonymous or local class), or null. */
-  private static Class<?> enclosingClass(Class<?> type) {
-    try {
-      Method method = type.getEnclosingMethod();
-      return method == null ? null : method.getDeclaringClass();
-    } catch (Throwable e) {
-      return null; // a class whose enclosing method cannot be resolved is left alone
     }
   }
 

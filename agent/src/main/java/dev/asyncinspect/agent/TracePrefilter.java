@@ -32,9 +32,11 @@ final class TracePrefilter implements ClassFileTransformer {
     this.patterns = patterns;
   }
 
-  private boolean wanted(String className, byte[] bytes) {
+  private boolean wanted(ClassLoader loader, String className, byte[] bytes) {
+    // Not for the boot loader's classes: the table behind mayBeEnclosed is a ConcurrentHashMap,
+    // whose own classes may be loading right now (a ClassCircularityError otherwise).
     return mentionsTrace(bytes)
-        || EnclosedCode.mayBeEnclosed(className)
+        || loader != null && EnclosedCode.mayBeEnclosed(className)
         || className != null
             && !patterns.isEmpty()
             && patterns.matchesClass(className.replace('/', '.'));
@@ -49,7 +51,7 @@ final class TracePrefilter implements ClassFileTransformer {
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer)
       throws IllegalClassFormatException {
-    if (!wanted(className, classfileBuffer)) {
+    if (!wanted(loader, className, classfileBuffer)) {
       return null;
     }
     return weaver.transform(
@@ -64,7 +66,7 @@ final class TracePrefilter implements ClassFileTransformer {
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer)
       throws IllegalClassFormatException {
-    if (!wanted(className, classfileBuffer)) {
+    if (!wanted(loader, className, classfileBuffer)) {
       return null;
     }
     return weaver.transform(
