@@ -1,6 +1,9 @@
 package dev.asyncinspect.testapps;
 
 import dev.asyncinspect.annotations.Trace;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +39,8 @@ public final class Saturation {
 
   public static void main(String[] args) throws Exception {
     Saturation app = new Saturation();
+    AgentWaits agentWaits = new AgentWaits();
+    agentWaits.start();
     Thread waiter = new Thread(app::waitUntilFinished, "waiter");
     waiter.start();
     app.waiting.await(); // so that its task is in the live table before the flood fills it
@@ -58,9 +63,12 @@ public final class Saturation {
     app.finished.countDown();
     waiter.join();
     pool.awaitTermination(1, TimeUnit.MINUTES);
+    agentWaits.interrupt();
+    agentWaits.join();
     System.out.println("sum " + sum);
     System.out.println("virtual threads " + virtual);
     System.out.println("failures " + app.failures);
+    System.out.println("threads seen waiting inside the agent: " + agentWaits.seen);
     System.exit(app.failures > 0 ? 5 : 0);
   }
 
@@ -103,6 +111,55 @@ public final class Saturation {
       finished.await(); // await:finished
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Samples the stacks of the program's platform threads while it runs, and counts the threads seen
+   * waiting (blocked, waiting, parked) inside the agent: with a frame of the agent's between the
+   * top of the stack and the program's own code. The agent's own threads ({@code
+   * async-inspect-...}) do not count. Without the agent the count is 0 by construction; with it, it
+   * must stay 0: the agent never makes an application thread wait.
+   */
+  private static final class AgentWaits extends Thread {
+    volatile long seen;
+
+    AgentWaits() {
+      super("agent-waits-sampler");
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      // The JVM's thread dump takes each thread's state and stack at the same moment.
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      while (!isInterrupted()) {
+        for (ThreadInfo info : threads.dumpAllThreads(false, false)) {
+          if (info.getThreadId() != getId()
+              && !info.getThreadName().startsWith("async-inspect")
+              && info.getThreadState() != State.RUNNABLE
+              && waitsInsideTheAgent(info.getStackTrace())) {
+            seen++;
+          }
+        }
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    private static boolean waitsInsideTheAgent(StackTraceElement[] stack) {
+      for (StackTraceElement frame : stack) {
+        if (frame.getClassName().startsWith("dev.asyncinspect.agent.")) {
+          return true;
+        }
+        if (frame.getClassName().startsWith("dev.asyncinspect.testapps.")) {
+          return false;
+        }
+      }
+      return false;
     }
   }
 

@@ -45,6 +45,8 @@ class SaturationIT {
     assertThat(plain.stdout()).as(plain.describe()).contains("failures " + failures(jdk));
     assertThat(traced.exitCode()).as(traced.describe()).isEqualTo(plain.exitCode());
     assertThat(traced.stdout()).as(traced.describe()).isEqualTo(plain.stdout());
+    // Its stack sampler saw no thread of the program waiting inside the agent.
+    assertThat(traced.stdout()).contains("threads seen waiting inside the agent: 0\n");
     assertThat(traced.stderr().lines().filter(l -> l.startsWith("[async-inspect]")))
         .as(traced.describe())
         .isNotEmpty()
