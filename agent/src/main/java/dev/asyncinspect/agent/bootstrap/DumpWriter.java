@@ -82,6 +82,9 @@ public final class DumpWriter {
     if (content == Content.FULL && "request".equals(reason)) {
       threads.addAllPlatformThreads();
     }
+    if (content != Content.STATS) {
+      SeenThreads.addTo(threads);
+    }
     // Classes may be woven while the dump is written. The tables are cut here, after the tasks
     // were read and before the event history is, so that every record refers only to methods and
     // points the tables hold: each was registered before anything could refer to it.

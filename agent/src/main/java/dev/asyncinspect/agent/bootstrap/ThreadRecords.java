@@ -18,12 +18,18 @@ final class ThreadRecords {
   private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
   private final Map<Long, Thread> threads = new LinkedHashMap<>();
+  private final Map<Long, SeenThreads.Seen> ended = new LinkedHashMap<>();
   private final Map<Long, ThreadInfo> lockInfo = new LinkedHashMap<>();
   private long[] deadlocked = new long[0];
   private Map<Thread, StackTraceElement[]> allStacks;
 
   void add(Thread thread) {
     threads.putIfAbsent(id(thread), thread);
+  }
+
+  /** A thread that ended, known by name only ({@link SeenThreads}): no state but TERMINATED. */
+  void addEnded(long id, String name, boolean daemon) {
+    ended.putIfAbsent(id, new SeenThreads.Seen(id, name, daemon, null));
   }
 
   /**
@@ -94,6 +100,18 @@ final class ThreadRecords {
       }
       frames(line, "stack", stack, stack.length);
       out.line(line.end(), "thread");
+    }
+    for (SeenThreads.Seen seen : ended.values()) {
+      if (!threads.containsKey(seen.id)) {
+        line.begin()
+            .field("type", "thread")
+            .field("id", seen.id)
+            .field("name", seen.name)
+            .field("virtual", false)
+            .field("state", "TERMINATED")
+            .field("daemon", seen.daemon);
+        out.line(line.end(), "thread");
+      }
     }
     if (deadlocked.length > 0) {
       line.begin().field("type", "jvmDeadlock").array("threads");

@@ -30,8 +30,12 @@ final class ThreadState {
     Thread self = Thread.currentThread();
     this.threadId = self.getId();
     this.thread = new WeakReference<>(self);
-    if (PinnedWatch.enabled && ThreadRecords.isVirtual(self)) {
-      PinnedWatch.virtualThreadSeen();
+    if (ThreadRecords.isVirtual(self)) {
+      if (PinnedWatch.enabled) {
+        PinnedWatch.virtualThreadSeen();
+      }
+    } else {
+      SeenThreads.add(threadId, self, thread);
     }
   }
 
