@@ -1,6 +1,7 @@
 package dev.asyncinspect.agent;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -90,11 +91,16 @@ final class EnclosedCode {
    * name extends that of a class with traced methods (or of such an inner class) after a {@code $}.
    */
   static boolean mayBeEnclosed(String internalName) {
-    if (internalName == null || CLASSES.isEmpty()) {
-      return false;
-    }
-    for (int i = internalName.indexOf('$'); i > 0; i = internalName.indexOf('$', i + 1)) {
-      if (CLASSES.containsKey(internalName.substring(0, i))) {
+    return internalName != null && !CLASSES.isEmpty() && namedAfter(internalName, CLASSES.keySet());
+  }
+
+  /**
+   * Whether class name {@code name} extends one of {@code outer} after a {@code $} ({@code Shop$1}
+   * and {@code Shop$1$2} extend {@code Shop}); both in the same form, internal or binary.
+   */
+  static boolean namedAfter(String name, Set<String> outer) {
+    for (int i = name.indexOf('$'); i > 0; i = name.indexOf('$', i + 1)) {
+      if (outer.contains(name.substring(0, i))) {
         return true;
       }
     }

@@ -39,21 +39,11 @@ final class LoadedClasses {
     // those declared in traced code.
     inner.sort(Comparator.comparingInt((Class<?> type) -> type.getName().length()));
     for (Class<?> type : inner) {
-      if (namedAfter(type.getName(), traced)) {
+      if (EnclosedCode.namedAfter(type.getName(), traced)) {
         traced.add(type.getName());
         retransform(instrumentation, type, failed);
       }
     }
-  }
-
-  /** Whether {@code name} extends one of {@code outer} after a {@code $}. */
-  private static boolean namedAfter(String name, Set<String> outer) {
-    for (int i = name.indexOf('$'); i > 0; i = name.indexOf('$', i + 1)) {
-      if (outer.contains(name.substring(0, i))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void retransform(Instrumentation instrumentation, Class<?> type, int[] failed) {

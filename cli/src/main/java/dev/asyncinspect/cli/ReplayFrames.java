@@ -107,6 +107,7 @@ final class ReplayFrames {
             dump.end(),
             List.of(),
             dump.spawnPoints(),
+            List.of(),
             List.of());
     return new ReplayFrame(frame, unknown, position, history.size(), time);
   }

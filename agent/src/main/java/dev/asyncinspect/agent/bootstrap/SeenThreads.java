@@ -46,19 +46,17 @@ final class SeenThreads {
     }
   }
 
-  /** Adds the threads seen to a dump's thread records: live ones in full, ended ones by name. */
+  /**
+   * Adds the threads seen to a dump's thread records by name and state only: a thread that runs a
+   * live task is in the records in full already, and the stacks of the others would tell nothing
+   * about traced work (and cost one stack walk each, per dump).
+   */
   static void addTo(ThreadRecords records) {
     int count = Math.min(NEXT.get(), CAPACITY);
     for (int i = 0; i < count; i++) {
       Seen seen = SEEN.get(i);
-      if (seen == null) {
-        continue; // being added right now
-      }
-      Thread thread = seen.thread.get();
-      if (thread != null && thread.isAlive()) {
-        records.add(thread);
-      } else {
-        records.addEnded(seen.id, seen.name, seen.daemon);
+      if (seen != null) { // null: being added right now
+        records.addNamed(seen);
       }
     }
   }

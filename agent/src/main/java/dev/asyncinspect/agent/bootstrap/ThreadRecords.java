@@ -18,7 +18,7 @@ final class ThreadRecords {
   private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
   private final Map<Long, Thread> threads = new LinkedHashMap<>();
-  private final Map<Long, SeenThreads.Seen> ended = new LinkedHashMap<>();
+  private final Map<Long, SeenThreads.Seen> named = new LinkedHashMap<>();
   private final Map<Long, ThreadInfo> lockInfo = new LinkedHashMap<>();
   private long[] deadlocked = new long[0];
   private Map<Thread, StackTraceElement[]> allStacks;
@@ -27,9 +27,9 @@ final class ThreadRecords {
     threads.putIfAbsent(id(thread), thread);
   }
 
-  /** A thread that ended, known by name only ({@link SeenThreads}): no state but TERMINATED. */
-  void addEnded(long id, String name, boolean daemon) {
-    ended.putIfAbsent(id, new SeenThreads.Seen(id, name, daemon, null));
+  /** A thread known by name ({@link SeenThreads}), written without a stack unless added too. */
+  void addNamed(SeenThreads.Seen seen) {
+    named.putIfAbsent(seen.id, seen);
   }
 
   /**
@@ -101,14 +101,16 @@ final class ThreadRecords {
       frames(line, "stack", stack, stack.length);
       out.line(line.end(), "thread");
     }
-    for (SeenThreads.Seen seen : ended.values()) {
+    for (SeenThreads.Seen seen : named.values()) {
       if (!threads.containsKey(seen.id)) {
+        Thread thread = seen.thread.get();
+        boolean alive = thread != null && thread.isAlive();
         line.begin()
             .field("type", "thread")
             .field("id", seen.id)
-            .field("name", seen.name)
+            .field("name", alive ? thread.getName() : seen.name)
             .field("virtual", false)
-            .field("state", "TERMINATED")
+            .field("state", alive ? thread.getState().name() : "TERMINATED")
             .field("daemon", seen.daemon);
         out.line(line.end(), "thread");
       }

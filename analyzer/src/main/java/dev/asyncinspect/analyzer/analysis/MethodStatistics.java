@@ -5,7 +5,6 @@ import dev.asyncinspect.analyzer.dump.MethodInfo;
 import dev.asyncinspect.analyzer.dump.StatsInfo;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
 import dev.asyncinspect.analyzer.dump.TaskKind;
-import dev.asyncinspect.analyzer.dump.TaskState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -74,30 +73,14 @@ public record MethodStatistics(
   }
 
   private static MethodStatistics fromTasks(MethodInfo method, List<TaskInfo> tasks, long live) {
-    List<Long> durations = new ArrayList<>();
-    long failed = 0;
-    long cancelled = 0;
-    long running = 0;
-    long blocked = 0;
-    long suspended = 0;
-    for (TaskInfo task : tasks) {
-      if (!task.state().terminal()) {
-        continue;
-      }
-      durations.add(TaskTimes.end(task, task.stateSince()) - task.start());
-      failed += task.state() == TaskState.FAILED ? 1 : 0;
-      cancelled += task.state() == TaskState.CANCELLED ? 1 : 0;
-      running += task.runningNanos();
-      blocked += task.blockedNanos();
-      suspended += task.suspendedNanos();
-    }
+    FinishedTasks sums = FinishedTasks.of(tasks);
     return new MethodStatistics(
         method,
-        DurationSummary.of(durations, failed),
-        cancelled,
-        running,
-        blocked,
-        suspended,
+        sums.summary(),
+        sums.cancelled,
+        sums.runningNanos,
+        sums.blockedNanos,
+        sums.suspendedNanos,
         live,
         StatsSource.DUMP);
   }

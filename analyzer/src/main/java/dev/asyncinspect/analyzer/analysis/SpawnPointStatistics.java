@@ -105,36 +105,16 @@ public record SpawnPointStatistics(
 
   private static SpawnPointStatistics fromTasks(
       SpawnPointInfo point, MethodInfo method, List<TaskInfo> tasks, long live, long queuedNow) {
-    List<Long> durations = new ArrayList<>();
-    long failed = 0;
-    long cancelled = 0;
-    long queued = 0;
-    long running = 0;
-    long blocked = 0;
-    long suspended = 0;
-    for (TaskInfo task : tasks) {
-      if (!task.state().terminal()) {
-        continue;
-      }
-      long duration = Math.max(0, TaskTimes.end(task, task.stateSince()) - task.start());
-      durations.add(duration);
-      failed += task.state() == TaskState.FAILED ? 1 : 0;
-      cancelled += task.state() == TaskState.CANCELLED ? 1 : 0;
-      queued +=
-          Math.max(0, duration - task.runningNanos() - task.blockedNanos() - task.suspendedNanos());
-      running += task.runningNanos();
-      blocked += task.blockedNanos();
-      suspended += task.suspendedNanos();
-    }
+    FinishedTasks sums = FinishedTasks.of(tasks);
     return new SpawnPointStatistics(
         point,
         method,
-        DurationSummary.of(durations, failed),
-        cancelled,
-        queued,
-        running,
-        blocked,
-        suspended,
+        sums.summary(),
+        sums.cancelled,
+        sums.queuedNanos,
+        sums.runningNanos,
+        sums.blockedNanos,
+        sums.suspendedNanos,
         live,
         queuedNow,
         StatsSource.DUMP);

@@ -30,11 +30,6 @@ public record Statistics(
     spawnPoints = List.copyOf(spawnPoints);
   }
 
-  /** Statistics without spawn points. */
-  public Statistics(List<MethodStatistics> methods, List<AwaitPointStatistics> awaitPoints) {
-    this(methods, awaitPoints, List.of());
-  }
-
   /** The statistics of a dump. */
   public static Statistics of(Dump dump) {
     return new Statistics(

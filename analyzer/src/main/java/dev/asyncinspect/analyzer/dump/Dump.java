@@ -45,42 +45,6 @@ public record Dump(
     List<PinnedInfo> pinned,
     List<StatsInfo> spawnStats) {
 
-  /** A dump without spawn-point statistics. */
-  public Dump(
-      Path source,
-      Header header,
-      Map<Integer, MethodInfo> methods,
-      Map<Integer, AwaitPointInfo> awaitPoints,
-      Map<Long, ThreadInfo> threads,
-      List<TaskInfo> tasks,
-      Map<Integer, ObjectInfo> objects,
-      List<JvmDeadlockInfo> jvmDeadlocks,
-      List<StatsInfo> methodStats,
-      List<StatsInfo> pointStats,
-      List<EventInfo> events,
-      EndInfo end,
-      List<String> warnings,
-      Map<Integer, SpawnPointInfo> spawnPoints,
-      List<PinnedInfo> pinned) {
-    this(
-        source,
-        header,
-        methods,
-        awaitPoints,
-        threads,
-        tasks,
-        objects,
-        jvmDeadlocks,
-        methodStats,
-        pointStats,
-        events,
-        end,
-        warnings,
-        spawnPoints,
-        pinned,
-        List.of());
-  }
-
   /** A dump of format 1.0: no spawn points, no pinned records. */
   public Dump(
       Path source,

@@ -108,6 +108,7 @@ class SpawnPointStatisticsTest {
         d.end(),
         d.warnings(),
         d.spawnPoints(),
-        d.pinned());
+        d.pinned(),
+        List.of());
   }
 }
