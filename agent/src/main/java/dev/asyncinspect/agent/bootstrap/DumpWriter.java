@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Future;
 
 /**
@@ -22,6 +19,9 @@ public final class DumpWriter {
   private final Recorder recorder;
   private final String agentVersion;
   private final Map<String, String> options;
+
+  /** Finished tasks started so far that the dump being written leaves out. */
+  private long droppedFinished;
 
   public DumpWriter(Recorder recorder, String agentVersion, Map<String, String> options) {
     this.recorder = recorder;
@@ -64,7 +64,10 @@ public final class DumpWriter {
       throws IOException {
     completeDoneFutures();
     long dumpNanos = recorder.now();
-    List<Seen> tasks = content == Content.STATS ? List.of() : tasks(content == Content.FULL);
+    List<Seen> tasks = tasks(content == Content.FULL);
+    if (content == Content.STATS) {
+      tasks = List.of();
+    }
     ObjectTable objects = new ObjectTable();
     ThreadRecords threads = new ThreadRecords();
     JsonLine line = new JsonLine();
@@ -154,8 +157,8 @@ public final class DumpWriter {
    * noticed here.
    */
   private void completeDoneFutures() {
-    for (int slot = 0; slot < recorder.liveCapacity(); slot++) {
-      TaskRecord task = recorder.liveAt(slot);
+    for (int slot = 0; slot < recorder.tableCapacity(); slot++) {
+      TaskRecord task = recorder.taskAt(slot);
       FutureBinding binding = task == null ? null : task.binding;
       Object future = binding == null ? null : binding.get();
       if (future instanceof Future
@@ -168,24 +171,44 @@ public final class DumpWriter {
     }
   }
 
-  /** A task record and the id it had when the dump found it (records are reused). */
-  private record Seen(TaskRecord task, long id) {}
+  /** A task record, and the id and end it had when the dump found it (records are reused). */
+  private record Seen(TaskRecord task, long id, long end) {}
 
-  /** Live tasks and (if asked for) retained finished ones, each once, in id order. */
+  /**
+   * Live tasks and (if asked for) the most recently ended of the finished ones the table still
+   * holds, up to {@code maxFinishedTasks}, each once, in id order. Also counts the finished tasks
+   * left out ({@link #droppedFinished}).
+   */
   private List<Seen> tasks(boolean withFinished) {
-    Set<TaskRecord> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<Seen> tasks = new ArrayList<>();
-    for (int slot = 0; slot < recorder.liveCapacity(); slot++) {
-      TaskRecord task = recorder.liveAt(slot);
-      if (task != null && seen.add(task)) {
-        tasks.add(new Seen(task, task.id));
+    long total = recorder.totalTasks();
+    List<Seen> live = new ArrayList<>();
+    List<Seen> finished = new ArrayList<>();
+    for (int slot = 0; slot < recorder.tableCapacity(); slot++) {
+      TaskRecord task = recorder.taskAt(slot);
+      if (task == null) {
+        continue;
       }
+      long id = task.id;
+      boolean ended = TaskStates.terminal(task.state);
+      long end = task.end;
+      if (id > total || !task.sameTask(id)) {
+        continue; // started after the count was read, or reused while read
+      }
+      (ended ? finished : live).add(new Seen(task, id, end));
     }
-    for (int i = 0; withFinished && i < recorder.finishedCapacity(); i++) {
-      TaskRecord task = recorder.finishedAt(i);
-      if (task != null && seen.add(task)) {
-        tasks.add(new Seen(task, task.id));
-      }
+    int keep = Math.min(finished.size(), Math.max(0, recorder.settings.maxFinishedTasks));
+    if (keep < finished.size()) {
+      finished.sort(Comparator.comparingLong(Seen::end).thenComparingLong(Seen::id).reversed());
+      finished = finished.subList(0, keep);
+    }
+    // Tasks that started but are neither here nor dropped from the table were finished tasks
+    // whose slots later tasks took, or are left out now.
+    droppedFinished =
+        Math.max(0, total - recorder.droppedTasks.sum() - live.size() - finished.size());
+    List<Seen> tasks = new ArrayList<>(live.size() + (withFinished ? finished.size() : 0));
+    tasks.addAll(live);
+    if (withFinished) {
+      tasks.addAll(finished);
     }
     tasks.sort(Comparator.comparingLong(Seen::id));
     return tasks;
@@ -274,7 +297,7 @@ public final class DumpWriter {
     return line.endObject()
         .object("dropped")
         .field("tasks", recorder.droppedTasks.sum())
-        .field("finishedTasks", recorder.droppedFinished())
+        .field("finishedTasks", droppedFinished)
         .field("events", recorder.events.overwritten())
         .field("holds", recorder.droppedHolds.sum())
         .field("pinned", PinnedWatch.dropped())

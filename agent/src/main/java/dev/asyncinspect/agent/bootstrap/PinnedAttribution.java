@@ -8,15 +8,12 @@ final class PinnedAttribution {
 
   /**
    * The innermost task started on {@code threadId} that was running at {@code at} (nanos on the
-   * recorder's clock), or 0. Looks through the live and the retained finished tasks.
+   * recorder's clock), or 0. Looks through the live and the finished tasks the table holds.
    */
   static long task(Recorder recorder, long threadId, long at) {
     TaskRecord best = null;
-    for (int slot = 0; slot < recorder.liveCapacity(); slot++) {
-      best = better(best, recorder.liveAt(slot), threadId, at);
-    }
-    for (int i = 0; i < recorder.finishedCapacity(); i++) {
-      best = better(best, recorder.finishedAt(i), threadId, at);
+    for (int slot = 0; slot < recorder.tableCapacity(); slot++) {
+      best = better(best, recorder.taskAt(slot), threadId, at);
     }
     return best == null ? 0 : best.id;
   }

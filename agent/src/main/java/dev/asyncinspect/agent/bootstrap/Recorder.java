@@ -5,18 +5,25 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Records tasks: the live table, the ring of recently finished tasks, the event history and the
- * counts of what was dropped.
+ * Records tasks: the task table, the event history and the counts of what was dropped.
+ *
+ * <p>The task table holds live tasks and recently finished ones alike: a task takes a slot when it
+ * starts and stays in it after it ends, until a task started later needs the slot. So ending a task
+ * touches no shared table at all (its terminal state is its last write), and starting one takes a
+ * slot that is free or holds a finished task in one compare-and-set, which also hands the finished
+ * record back for reuse. Dumps write the live tasks and the most recently ended of the finished
+ * ones, up to {@code maxFinishedTasks}.
  *
  * <p>Assumptions and guarantees:
  *
  * <ol>
- *   <li>No method takes a lock, parks, or throws to its caller; when a table is full the record is
+ *   <li>No method takes a lock, parks, or throws to its caller; when no slot is free the record is
  *       dropped and counted.
- *   <li>Memory is bounded by the options: {@code maxLiveTasks} slots, {@code maxFinishedTasks}
- *       retained finished tasks, {@code maxEvents} events.
- *   <li>A live task is in exactly one slot from its start until it ends; readers see the tables
- *       weakly consistently (a task that starts or ends during a dump may or may not be in it).
+ *   <li>Memory is bounded by the options: a table of {@code maxLiveTasks + maxFinishedTasks} slots
+ *       (rounded up to a power of two), {@code maxEvents} events.
+ *   <li>A live task is in exactly one slot from its start until it ends, and is never displaced; a
+ *       finished task stays in its slot until a later task takes it. Readers see the table weakly
+ *       consistently (a task that starts or ends during a dump may or may not be in it).
  * </ol>
  */
 public final class Recorder {
@@ -32,10 +39,8 @@ public final class Recorder {
   final EventRing events;
 
   private final AtomicLong nextTaskId = new AtomicLong(1);
-  private final AtomicReferenceArray<TaskRecord> live;
-  private final int liveMask;
-  private final AtomicReferenceArray<TaskRecord> finished;
-  private final AtomicLong finishedCount = new AtomicLong();
+  private final AtomicReferenceArray<TaskRecord> table;
+  private final int tableMask;
   final LongAdder droppedTasks = new LongAdder();
   final LongAdder droppedHolds = new LongAdder();
   static final LongAdder internalErrors = new LongAdder();
@@ -43,11 +48,15 @@ public final class Recorder {
   public Recorder(Registry registry, RecorderSettings settings) {
     this.registry = registry;
     this.settings = settings;
-    int liveSize = Integer.highestOneBit(Math.max(2, settings.maxLiveTasks - 1) << 1);
-    this.live = new AtomicReferenceArray<>(liveSize);
-    this.liveMask = liveSize - 1;
-    this.finished = new AtomicReferenceArray<>(Math.max(0, settings.maxFinishedTasks));
+    this.table = new AtomicReferenceArray<>(tableSize(settings));
+    this.tableMask = table.length() - 1;
     this.events = new EventRing(settings.maxEvents);
+  }
+
+  /** Room for the live and the retained finished tasks, as a power of two. */
+  static int tableSize(RecorderSettings settings) {
+    long wanted = (long) settings.maxLiveTasks + Math.max(0, settings.maxFinishedTasks);
+    return (int) Math.min(1 << 30, Long.highestOneBit(Math.max(2, wanted - 1) << 1));
   }
 
   /** Makes {@code recorder} the one woven code reports to. */
@@ -72,7 +81,7 @@ public final class Recorder {
     } else {
       task.reuse(id, method, parent, thread, now);
     }
-    claimSlot(task);
+    claimSlot(task, thread);
     events.record(now, task.id, TaskStates.RUNNING, 0);
     return task;
   }
@@ -83,7 +92,7 @@ public final class Recorder {
     long now = now();
     TaskRecord task =
         new TaskRecord(nextTaskId.getAndIncrement(), site, parent, submitter, now, executor);
-    claimSlot(task);
+    claimSlot(task, submitter);
     events.record(now, task.id, TaskStates.QUEUED, 0);
     return task;
   }
@@ -103,7 +112,11 @@ public final class Recorder {
     events.record(now, task.id, next, site == null ? 0 : site.id);
   }
 
-  /** Ends a task: terminal state, statistics, out of the live table into the finished ring. */
+  /**
+   * Ends a task: statistics, event, terminal state. The task stays in its slot of the table, now
+   * finished; the terminal state is the last thing written to its record, since from then on a
+   * starting task may take the slot and reuse the record.
+   */
   void finish(TaskRecord task, int outcome, Throwable error) {
     if (TaskStates.terminal(task.state)) {
       return;
@@ -121,13 +134,16 @@ public final class Recorder {
     task.held = null;
     task.heldCount = 0;
     task.end = now;
-    task.moveTo(outcome, now);
-    events.record(now, task.id, outcome, 0);
-    task.stats().recordTask(task, now - task.start);
-    releaseSlot(task);
-    TaskRecord free = retain(task);
-    if (free != null && free.recyclable) {
-      ThreadState.current().giveSpare(free);
+    task.charge(now);
+    long id = task.id;
+    boolean unlisted = task.slot < 0;
+    boolean recyclable = task.recyclable;
+    events.record(now, id, outcome, 0);
+    task.stats().recordTask(task, outcome, now - task.start);
+    task.publish(outcome);
+    if (unlisted && recyclable) {
+      // Never in the table, so nothing else can find it: reusable at once.
+      ThreadState.current().giveSpare(task);
     }
   }
 
@@ -144,53 +160,41 @@ public final class Recorder {
     finish(task, outcome, error);
   }
 
-  private void claimSlot(TaskRecord task) {
+  /**
+   * Puts a starting task into the table: into the first slot, from the one its id names, that is
+   * free or holds a finished task. A finished record taken out so is given to {@code thread} for
+   * reuse if nothing else refers to it. Without a slot within {@link #PROBES}, the task is dropped
+   * (counted) and in no dump.
+   */
+  private void claimSlot(TaskRecord task, ThreadState thread) {
     int start = (int) task.id;
     for (int i = 0; i < PROBES; i++) {
-      int slot = (start + i) & liveMask;
-      if (live.get(slot) == null && live.compareAndSet(slot, null, task)) {
+      int slot = (start + i) & tableMask;
+      TaskRecord old = table.get(slot);
+      if ((old == null || TaskStates.terminal(old.state)) && table.compareAndSet(slot, old, task)) {
+        if (old != null && !TaskStates.terminal(old.state)) {
+          // The record was reused, for a task that now runs, and put back into this very slot
+          // between the check and the swap: that task keeps its slot.
+          table.compareAndSet(slot, task, old);
+          continue;
+        }
         task.slot = slot;
+        if (old != null && old.recyclable) {
+          thread.giveSpare(old);
+        }
         return;
       }
     }
     droppedTasks.increment();
   }
 
-  private void releaseSlot(TaskRecord task) {
-    int slot = task.slot;
-    if (slot >= 0) {
-      live.setRelease(slot, null);
-    }
+  int tableCapacity() {
+    return table.length();
   }
 
-  /**
-   * Puts an ended task into the ring of finished tasks; returns the record that no table holds any
-   * more as a result: the oldest one, pushed out of the ring, or {@code task} itself when it is not
-   * kept (no ring, or it never had a live slot, so no dump has seen it). Null when none.
-   */
-  private TaskRecord retain(TaskRecord task) {
-    int capacity = finished.length();
-    if (capacity == 0 || task.slot < 0) {
-      return task;
-    }
-    long seq = finishedCount.getAndIncrement();
-    return finished.getAndSet((int) (seq % capacity), task);
-  }
-
-  int liveCapacity() {
-    return live.length();
-  }
-
-  TaskRecord liveAt(int slot) {
-    return live.getAcquire(slot);
-  }
-
-  int finishedCapacity() {
-    return finished.length();
-  }
-
-  TaskRecord finishedAt(int index) {
-    return finished.get(index);
+  /** The task in {@code slot}, live or finished, or null. */
+  TaskRecord taskAt(int slot) {
+    return table.getAcquire(slot);
   }
 
   /**
@@ -202,8 +206,8 @@ public final class Recorder {
     long now = now();
     long[] found = new long[16];
     int n = 0;
-    for (int slot = 0; slot < live.length(); slot++) {
-      TaskRecord task = live.getAcquire(slot);
+    for (int slot = 0; slot < table.length(); slot++) {
+      TaskRecord task = table.getAcquire(slot);
       if (task == null) {
         continue;
       }
@@ -225,21 +229,18 @@ public final class Recorder {
     return java.util.Arrays.copyOf(found, n);
   }
 
-  /** The tasks in the live table now (weakly consistent). */
+  /** The live tasks in the table now (weakly consistent). */
   long liveCount() {
     long count = 0;
-    for (int slot = 0; slot < live.length(); slot++) {
-      count += live.getAcquire(slot) == null ? 0 : 1;
+    for (int slot = 0; slot < table.length(); slot++) {
+      TaskRecord task = table.getAcquire(slot);
+      count += task == null || TaskStates.terminal(task.state) ? 0 : 1;
     }
     return count;
   }
 
   long totalTasks() {
     return nextTaskId.get() - 1;
-  }
-
-  long droppedFinished() {
-    return Math.max(0, finishedCount.get() - finished.length());
   }
 
   /** Counts an error inside the agent; the application never sees it. */

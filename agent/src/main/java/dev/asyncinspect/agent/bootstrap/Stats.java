@@ -35,11 +35,12 @@ final class Stats {
     }
   }
 
-  void recordTask(TaskRecord task, long nanos) {
+  /** A task that ended with {@code outcome}, after {@code nanos}; its times are final. */
+  void recordTask(TaskRecord task, int outcome, long nanos) {
     long d = record(nanos);
-    if (task.state == TaskStates.FAILED) {
+    if (outcome == TaskStates.FAILED) {
       failed.getAndIncrement();
-    } else if (task.state == TaskStates.CANCELLED) {
+    } else if (outcome == TaskStates.CANCELLED) {
       cancelled.getAndIncrement();
     }
     if (d != task.runningNanos) {

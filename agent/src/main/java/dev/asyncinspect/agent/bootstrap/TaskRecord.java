@@ -14,8 +14,8 @@ import java.lang.ref.WeakReference;
  * <p>Reuse: a record that nothing outside the recorder refers to any more (a SYNC or ASYNC task
  * that has ended, whose future's callback, if it had one, has run; never a SPAWNED task, whose
  * wrapper an executor may keep: {@link #recyclable}) is used again for a new task once it has left
- * both the live table and the ring of finished tasks (see {@link Recorder#finish}), so that a
- * traced call allocates nothing. {@link #reuse} writes the new {@link #id} first, behind a
+ * the task table: a starting task that takes its slot gets it (see {@link Recorder#finish}), so
+ * that a traced call allocates nothing. {@link #reuse} writes the new {@link #id} first, behind a
  * store-store fence, so a dump that read a record whole and finds the same id afterwards read one
  * task (a seqlock with the id as its version; {@link #sameTask}).
  */
@@ -176,6 +176,12 @@ final class TaskRecord {
 
   /** Moves to {@code next}, charging the time since the last change to the state it leaves. */
   void moveTo(int next, long now) {
+    charge(now);
+    publish(next);
+  }
+
+  /** Charges the time since the last change to the current state, and counts a change. */
+  void charge(long now) {
     long spent = now - stateSince;
     switch (state) {
       case TaskStates.RUNNING:
@@ -192,6 +198,10 @@ final class TaskRecord {
     }
     stateSince = now;
     transitions++;
+  }
+
+  /** Enters {@code next}, after {@link #charge}: the fields written before are visible with it. */
+  void publish(int next) {
     STATE.setRelease(this, next);
   }
 

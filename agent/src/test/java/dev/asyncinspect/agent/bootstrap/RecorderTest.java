@@ -10,7 +10,14 @@ class RecorderTest {
   private final MethodSite method = registry.method("demo.Service", "call", "()V");
 
   @Test
-  void liveTableFullDropsAndCountsButTheTaskStillWorks() {
+  void theTableHasRoomForTheLiveAndTheFinishedTasks() {
+    assertThat(Recorder.tableSize(new RecorderSettings(16, 4, 64, true))).isEqualTo(32);
+    assertThat(Recorder.tableSize(new RecorderSettings(16, 0, 64, true))).isEqualTo(16);
+    assertThat(Recorder.tableSize(RecorderSettings.defaults())).isEqualTo(131_072);
+  }
+
+  @Test
+  void tableFullDropsAndCountsButTheTaskStillWorks() {
     Recorder recorder = new Recorder(registry, new RecorderSettings(16, 4, 64, true));
     ThreadState thread = ThreadState.current();
     int kept = 0;
@@ -20,89 +27,113 @@ class RecorderTest {
         kept++;
       }
     }
-    assertThat(kept).isEqualTo(16);
-    assertThat(recorder.droppedTasks.sum()).isEqualTo(24);
+    assertThat(kept).isEqualTo(32);
+    assertThat(recorder.droppedTasks.sum()).isEqualTo(8);
     assertThat(recorder.totalTasks()).isEqualTo(40);
+    assertThat(recorder.liveCount()).isEqualTo(32);
   }
 
   @Test
-  void finishedTasksLeaveTheLiveTableAndOnlyTheNewestAreRetained() {
+  void finishedTasksStayInTheTableUntilLaterTasksTakeTheirSlots() {
     Recorder recorder = new Recorder(registry, new RecorderSettings(16, 4, 64, true));
     ThreadState thread = ThreadState.current();
     for (int i = 0; i < 100; i++) {
       TaskRecord task = recorder.start(method, null, thread);
       recorder.finish(task, TaskStates.COMPLETED, null);
     }
-    int live = 0;
-    for (int slot = 0; slot < recorder.liveCapacity(); slot++) {
-      live += recorder.liveAt(slot) == null ? 0 : 1;
-    }
-    assertThat(live).isZero();
+    assertThat(recorder.liveCount()).isZero();
     assertThat(recorder.droppedTasks.sum()).isZero();
-    assertThat(recorder.droppedFinished()).isEqualTo(96);
-    long minRetained = Long.MAX_VALUE;
-    for (int i = 0; i < recorder.finishedCapacity(); i++) {
-      minRetained = Math.min(minRetained, recorder.finishedAt(i).id);
+    long minHeld = Long.MAX_VALUE;
+    for (int slot = 0; slot < recorder.tableCapacity(); slot++) {
+      TaskRecord task = recorder.taskAt(slot);
+      assertThat(TaskStates.terminal(task.state)).isTrue();
+      minHeld = Math.min(minHeld, task.id);
     }
-    assertThat(minRetained).isEqualTo(97);
+    assertThat(minHeld).as("the newest 32 are held").isEqualTo(69);
     assertThat(method.stats.count()).isEqualTo(100);
   }
 
   @Test
-  void aRecordIsReusedOnlyOnceItLeftTheFinishedRing() {
+  void aLiveTaskKeepsItsSlotWhateverStartsAfterIt() {
     Recorder recorder = new Recorder(registry, new RecorderSettings(16, 4, 64, true));
     ThreadState thread = ThreadState.current();
-    TaskRecord first = recorder.start(method, null, thread);
-    recorder.finish(first, TaskStates.COMPLETED, null);
-    java.util.Set<TaskRecord> records =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    records.add(first);
-    for (int i = 0; i < 3; i++) {
+    TaskRecord longRunning = recorder.start(method, null, thread);
+    for (int i = 0; i < 1000; i++) {
+      recorder.finish(recorder.start(method, null, thread), TaskStates.COMPLETED, null);
+    }
+    assertThat(recorder.taskAt(longRunning.slot)).isSameAs(longRunning);
+    assertThat(longRunning.id).isEqualTo(1);
+    assertThat(recorder.droppedTasks.sum()).isZero();
+    assertThat(recorder.liveCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRecordIsReusedOnlyOnceItLeftTheTable() {
+    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 4, 64, true));
+    ThreadState thread = ThreadState.current();
+    java.util.List<TaskRecord> records = new java.util.ArrayList<>();
+    // Ids 1 to 32 fill the 32 slots; 33 takes the first one's slot, and its record.
+    for (int i = 0; i < 33; i++) {
       TaskRecord task = recorder.start(method, null, thread);
-      assertThat(records.add(task)).as("a new record while the ring holds the others").isTrue();
+      assertThat(records).as("a new record while the table holds the others").doesNotContain(task);
+      records.add(task);
       recorder.finish(task, TaskStates.COMPLETED, null);
     }
-    TaskRecord fifth = recorder.start(method, null, thread); // the ring is full, nothing free yet
-    assertThat(records).doesNotContain(fifth);
-    recorder.finish(fifth, TaskStates.COMPLETED, null); // pushes the first task out of the ring
+    TaskRecord first = records.get(0);
 
-    TaskRecord sixth = recorder.start(method, null, thread);
+    TaskRecord next = recorder.start(method, null, thread);
 
-    assertThat(sixth).isSameAs(first);
-    assertThat(sixth.id).isEqualTo(6);
-    assertThat(sixth.state).isEqualTo(TaskStates.RUNNING);
-    assertThat(sixth.sameTask(1)).isFalse();
-    assertThat(sixth.transitions).isEqualTo(1);
-    for (int i = 0; i < recorder.finishedCapacity(); i++) {
-      assertThat(recorder.finishedAt(i)).isNotSameAs(sixth);
-    }
-    assertThat(method.stats.count()).isEqualTo(5);
+    assertThat(next).isSameAs(first);
+    assertThat(next.id).isEqualTo(34);
+    assertThat(next.state).isEqualTo(TaskStates.RUNNING);
+    assertThat(next.sameTask(1)).isFalse();
+    assertThat(next.transitions).isEqualTo(1);
+    assertThat(recorder.taskAt(next.slot)).isSameAs(next);
+    assertThat(method.stats.count()).isEqualTo(33);
   }
 
   @Test
   void aRecordSomethingElseReferencesIsNeverReused() {
-    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 1, 64, true));
+    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 0, 64, true));
     ThreadState thread = ThreadState.current();
     TaskRecord pending = recorder.start(method, null, thread);
     pending.recyclable = false; // as when a future's callback refers to it
     recorder.finish(pending, TaskStates.COMPLETED, null);
-    TaskRecord next = recorder.start(method, null, thread);
-    recorder.finish(next, TaskStates.COMPLETED, null); // pushes the pending one out
-    TaskRecord after = recorder.start(method, null, thread);
-    assertThat(after).isNotSameAs(pending);
+    for (int i = 0; i < 100; i++) {
+      TaskRecord task = recorder.start(method, null, thread);
+      assertThat(task).isNotSameAs(pending);
+      recorder.finish(task, TaskStates.COMPLETED, null);
+    }
     assertThat(pending.id).isEqualTo(1);
   }
 
   @Test
   void anAsyncTaskIsReusedOnceItsFutureCompleted() {
-    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 1, 64, true));
+    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 0, 64, true));
     ThreadState thread = ThreadState.current();
     TaskRecord async = recorder.start(method, null, thread);
     async.recyclable = false; // suspended: its future's callback refers to it
     recorder.finishAsync(async, TaskStates.COMPLETED, null); // the callback ran
-    TaskRecord next = recorder.start(method, null, thread);
-    recorder.finish(next, TaskStates.COMPLETED, null); // pushes the async one out
-    assertThat(recorder.start(method, null, thread)).isSameAs(async);
+    boolean reused = false;
+    for (int i = 0; i < 17 && !reused; i++) {
+      TaskRecord task = recorder.start(method, null, thread);
+      reused = task == async;
+      recorder.finish(task, TaskStates.COMPLETED, null);
+    }
+    assertThat(reused).isTrue();
+  }
+
+  @Test
+  void aTaskDroppedFromTheTableIsReusedAsSoonAsItEnds() {
+    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 0, 64, true));
+    ThreadState thread = ThreadState.current();
+    for (int i = 0; i < 16; i++) {
+      recorder.start(method, null, thread);
+    }
+    TaskRecord dropped = recorder.start(method, null, thread);
+    assertThat(dropped.slot).isNegative();
+    recorder.finish(dropped, TaskStates.COMPLETED, null);
+    assertThat(recorder.start(method, null, thread)).isSameAs(dropped);
   }
 
   @Test
