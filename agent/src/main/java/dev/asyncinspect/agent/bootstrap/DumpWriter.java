@@ -23,6 +23,9 @@ public final class DumpWriter {
   /** Finished tasks started so far that the dump being written leaves out. */
   private long droppedFinished;
 
+  /** Events recorded before the first one the dump being written has. */
+  private long droppedEvents;
+
   public DumpWriter(Recorder recorder, String agentVersion, Map<String, String> options) {
     this.recorder = recorder;
     this.agentVersion = agentVersion;
@@ -64,6 +67,7 @@ public final class DumpWriter {
       throws IOException {
     completeDoneFutures();
     long dumpNanos = recorder.now();
+    droppedEvents = recorder.events.overwritten();
     List<Seen> tasks = tasks(content == Content.FULL);
     if (content == Content.STATS) {
       tasks = List.of();
@@ -146,7 +150,7 @@ public final class DumpWriter {
       }
     }
     if (content == Content.FULL) {
-      writeEvents(line, out, eventLimit);
+      writeEvents(line, out, eventLimit, tasks);
     }
     out.line(end(line, out.counts()), "end");
     out.commit();
@@ -171,8 +175,11 @@ public final class DumpWriter {
     }
   }
 
-  /** A task record, and the id and end it had when the dump found it (records are reused). */
-  private record Seen(TaskRecord task, long id, long end) {}
+  /**
+   * A task record, and what it had when the dump found it (records are reused): its id, end, and
+   * start if the event of its start was still to be written.
+   */
+  private record Seen(TaskRecord task, long id, long end, boolean pendingStart, long start) {}
 
   /**
    * Live tasks and (if asked for) the most recently ended of the finished ones the table still
@@ -191,10 +198,12 @@ public final class DumpWriter {
       long id = task.id;
       boolean ended = TaskStates.terminal(task.state);
       long end = task.end;
+      boolean pendingStart = task.startPending;
+      long start = task.start;
       if (id > total || !task.sameTask(id)) {
         continue; // started after the count was read, or reused while read
       }
-      (ended ? finished : live).add(new Seen(task, id, end));
+      (ended ? finished : live).add(new Seen(task, id, end, pendingStart, start));
     }
     int keep = Math.min(finished.size(), Math.max(0, recorder.settings.maxFinishedTasks));
     if (keep < finished.size()) {
@@ -246,29 +255,42 @@ public final class DumpWriter {
     return command.isBlank() ? null : command.trim().split("\\s+", 2)[0];
   }
 
-  /** The events recorded before {@code limit}, the moment the tables were cut. */
-  private void writeEvents(JsonLine line, DumpOutput out, long limit) throws IOException {
+  /**
+   * The events recorded before {@code limit}, the moment the tables were cut, with the pending
+   * starts of the tasks in the dump, in time order ({@link EventHistory}).
+   */
+  private void writeEvents(JsonLine line, DumpOutput out, long limit, List<Seen> tasks)
+      throws IOException {
+    EventHistory history = new EventHistory();
+    history.addRing(recorder.events, limit);
+    for (Seen seen : tasks) {
+      if (seen.pendingStart()) {
+        history.addPendingStart(seen.start(), seen.id(), seen.task().initialState());
+      }
+    }
     IOException[] failure = new IOException[1];
-    recorder.events.forEach(
-        (seq, time, task, state, point) -> {
-          if (failure[0] != null || seq >= limit) {
-            return;
-          }
-          line.begin()
-              .field("type", "event")
-              .field("seq", seq)
-              .field("t", time)
-              .field("task", task)
-              .field("state", TaskStates.name(state));
-          if (point > 0) {
-            line.field("point", point);
-          }
-          try {
-            out.line(line.end(), "event");
-          } catch (IOException e) {
-            failure[0] = e;
-          }
-        });
+    droppedEvents =
+        history.writeTo(
+            (seq, time, task, state, point) -> {
+              if (failure[0] != null) {
+                return;
+              }
+              line.begin()
+                  .field("type", "event")
+                  .field("seq", seq)
+                  .field("t", time)
+                  .field("task", task)
+                  .field("state", TaskStates.name(state));
+              if (point > 0) {
+                line.field("point", point);
+              }
+              try {
+                out.line(line.end(), "event");
+              } catch (IOException e) {
+                failure[0] = e;
+              }
+            },
+            limit);
     if (failure[0] != null) {
       throw failure[0];
     }
@@ -298,7 +320,7 @@ public final class DumpWriter {
         .object("dropped")
         .field("tasks", recorder.droppedTasks.sum())
         .field("finishedTasks", droppedFinished)
-        .field("events", recorder.events.overwritten())
+        .field("events", droppedEvents)
         .field("holds", recorder.droppedHolds.sum())
         .field("pinned", PinnedWatch.dropped())
         .field("internalErrors", Recorder.internalErrors.sum())

@@ -9,14 +9,21 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Assumptions and guarantees:
  *
  * <ol>
- *   <li>A writer claims a sequence number with one atomic increment and owns slot {@code seq &
- *       mask} until it publishes; it never blocks and never allocates.
+ *   <li>A writer claims a sequence number (or two, for {@link #recordPair}) with one atomic
+ *       addition and owns slot {@code seq & mask} until it publishes; it never blocks and never
+ *       allocates.
+ *   <li>Sequence numbers follow the order of writing, which is not quite the order of the events'
+ *       times: a task's first event is written together with its second ({@link Recorder}), and two
+ *       threads may read the clock and claim numbers in opposite orders. Dumps sort by time.
  *   <li>When the ring is full, the oldest events are overwritten (and counted as dropped).
  *   <li>A reader sees an event only if it read it whole: each slot carries a stamp, odd while a
  *       writer is in it, and the reader checks the stamp before and after reading (a seqlock).
  * </ol>
  */
 final class EventRing {
+  /** Marks, in an event's state, a start written late, with the task's next event. */
+  static final int FIRST = 1 << 16;
+
   private final int mask;
   private final long[] times;
   private final long[] tasks;
@@ -40,6 +47,20 @@ final class EventRing {
       return;
     }
     long seq = next.getAndIncrement();
+    write(seq, time, task, state, point);
+  }
+
+  /** Two events of one task, in this order, claimed with one atomic addition. */
+  void recordPair(long time, long task, int state, int point, long time2, int state2, int point2) {
+    if (mask < 0) {
+      return;
+    }
+    long seq = next.getAndAdd(2);
+    write(seq, time, task, state | FIRST, point);
+    write(seq + 1, time2, task, state2, point2);
+  }
+
+  private void write(long seq, long time, long task, int state, int point) {
     int i = (int) seq & mask;
     // Odd stamp before the fields, even after: a store-store fence is all the writer needs, and
     // unlike a volatile store it costs no instruction on x86.
@@ -50,6 +71,11 @@ final class EventRing {
     states[i] = state;
     points[i] = point;
     stamps.setRelease(i, 2 * seq + 2);
+  }
+
+  /** How many events it holds. */
+  long capacity() {
+    return mask + 1L;
   }
 
   /** Events written since the agent started. */

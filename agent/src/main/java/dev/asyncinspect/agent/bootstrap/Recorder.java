@@ -82,7 +82,6 @@ public final class Recorder {
       task.reuse(id, method, parent, thread, now);
     }
     claimSlot(task, thread);
-    events.record(now, task.id, TaskStates.RUNNING, 0);
     return task;
   }
 
@@ -93,7 +92,6 @@ public final class Recorder {
     TaskRecord task =
         new TaskRecord(nextTaskId.getAndIncrement(), site, parent, submitter, now, executor);
     claimSlot(task, submitter);
-    events.record(now, task.id, TaskStates.QUEUED, 0);
     return task;
   }
 
@@ -109,7 +107,20 @@ public final class Recorder {
 
   void transition(TaskRecord task, int next, AwaitSite site, long now) {
     task.moveTo(next, now);
-    events.record(now, task.id, next, site == null ? 0 : site.id);
+    record(task, task.id, now, next, site == null ? 0 : site.id);
+  }
+
+  /**
+   * Writes a task's event, after the event of its start if that is still pending: the start of a
+   * task costs no claim of the ring of its own.
+   */
+  private void record(TaskRecord task, long id, long now, int state, int point) {
+    if (task.startPending) {
+      events.recordPair(task.start, id, task.initialState(), 0, now, state, point);
+      task.startPending = false; // after the write: a dump meanwhile may see it twice, never none
+    } else {
+      events.record(now, id, state, point);
+    }
   }
 
   /**
@@ -138,7 +149,7 @@ public final class Recorder {
     long id = task.id;
     boolean unlisted = task.slot < 0;
     boolean recyclable = task.recyclable;
-    events.record(now, id, outcome, 0);
+    record(task, id, now, outcome, 0);
     task.stats().recordTask(task, outcome, now - task.start);
     task.publish(outcome);
     if (unlisted && recyclable) {

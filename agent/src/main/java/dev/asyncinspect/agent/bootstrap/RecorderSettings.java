@@ -2,7 +2,7 @@ package dev.asyncinspect.agent.bootstrap;
 
 /** The recorder's bounds and switches, fixed at start-up from the agent options. */
 public final class RecorderSettings {
-  public static final int DEFAULT_MAX_LIVE_TASKS = 65_536;
+  public static final int DEFAULT_MAX_LIVE_TASKS = 16_384;
   public static final int DEFAULT_MAX_FINISHED_TASKS = 16_384;
   public static final int DEFAULT_MAX_EVENTS = 65_536;
 

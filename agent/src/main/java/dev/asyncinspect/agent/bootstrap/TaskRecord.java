@@ -46,6 +46,14 @@ final class TaskRecord {
   long start;
 
   volatile int state;
+
+  /**
+   * Whether the event of its start (RUNNING, or QUEUED for a SPAWNED task, at {@link #start}) is
+   * still to be written: it is written with the task's next event, in one claim of the ring, and a
+   * dump that finds it pending writes it from this record.
+   */
+  boolean startPending;
+
   long stateSince;
   int transitions;
   long runningNanos;
@@ -105,6 +113,7 @@ final class TaskRecord {
     this.start = now;
     this.stateSince = now;
     this.transitions = 1;
+    this.startPending = true;
     this.runningNanos = 0;
     this.blockedNanos = 0;
     this.suspendedNanos = 0;
@@ -160,6 +169,7 @@ final class TaskRecord {
     this.start = now;
     this.stateSince = now;
     this.transitions = 1;
+    this.startPending = true;
   }
 
   String kind() {
@@ -168,6 +178,11 @@ final class TaskRecord {
 
   String name() {
     return spawn != null ? spawn.taskName : method.taskName;
+  }
+
+  /** The state it started in: QUEUED for a SPAWNED task, else RUNNING. */
+  int initialState() {
+    return spawn != null ? TaskStates.QUEUED : TaskStates.RUNNING;
   }
 
   Stats stats() {

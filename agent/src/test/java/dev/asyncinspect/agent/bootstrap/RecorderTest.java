@@ -13,7 +13,7 @@ class RecorderTest {
   void theTableHasRoomForTheLiveAndTheFinishedTasks() {
     assertThat(Recorder.tableSize(new RecorderSettings(16, 4, 64, true))).isEqualTo(32);
     assertThat(Recorder.tableSize(new RecorderSettings(16, 0, 64, true))).isEqualTo(16);
-    assertThat(Recorder.tableSize(RecorderSettings.defaults())).isEqualTo(131_072);
+    assertThat(Recorder.tableSize(RecorderSettings.defaults())).isEqualTo(32_768);
   }
 
   @Test
