@@ -11,7 +11,7 @@ class AgentOptionsTest {
     AgentOptions options = AgentOptions.parse(null);
     assertThat(options.dump).isNull();
     assertThat(options.problems).isEmpty();
-    assertThat(options.maxLiveTasks).isEqualTo(65_536);
+    assertThat(options.maxLiveTasks).isEqualTo(16_384);
     assertThat(AgentOptions.parse("").problems).isEmpty();
   }
 
@@ -42,7 +42,7 @@ class AgentOptionsTest {
             "option maxLiveTasks=lots ignored: expected a whole number from 16 to 16777216",
             "option dumpInterval=5 minutes ignored: expected a duration like 500ms, 30s, 5m, 1h");
     assertThat(options.dump).isEqualTo("x.jsonl");
-    assertThat(options.maxLiveTasks).isEqualTo(65_536);
+    assertThat(options.maxLiveTasks).isEqualTo(16_384);
     assertThat(options.given()).containsOnlyKeys("dump");
   }
 
