@@ -163,7 +163,10 @@ public final class DumpWriter {
   private void completeDoneFutures() {
     for (int slot = 0; slot < recorder.tableCapacity(); slot++) {
       TaskRecord task = recorder.taskAt(slot);
-      FutureBinding binding = task == null ? null : task.binding;
+      if (task == null || task.state != TaskStates.SUSPENDED || task.spawn != null) {
+        continue;
+      }
+      FutureBinding binding = task.binding;
       Object future = binding == null ? null : binding.get();
       if (future instanceof Future
           && !(future instanceof java.util.concurrent.CompletionStage)
@@ -196,7 +199,11 @@ public final class DumpWriter {
         continue;
       }
       long id = task.id;
-      boolean ended = TaskStates.terminal(task.state);
+      int state = task.state;
+      boolean ended = TaskStates.terminal(state);
+      if (!ended && !TaskStates.live(state)) {
+        continue; // being started
+      }
       long end = task.end;
       boolean pendingStart = task.startPending;
       long start = task.start;

@@ -23,7 +23,11 @@ final class PinnedAttribution {
       return best;
     }
     long id = t.id;
-    boolean ended = TaskStates.terminal(t.state);
+    int state = t.state;
+    if (state == TaskStates.RESERVED) {
+      return best;
+    }
+    boolean ended = TaskStates.terminal(state);
     long start = t.start;
     long end = t.end;
     if (t.startThreadId != threadId || start > at || ended && end < at || !t.sameTask(id)) {

@@ -75,13 +75,8 @@ public final class Recorder {
   TaskRecord start(MethodSite method, TaskRecord parent, ThreadState thread) {
     long now = now();
     long id = nextTaskId.getAndIncrement();
-    TaskRecord task = thread.takeSpare();
-    if (task == null) {
-      task = new TaskRecord(id, method, parent, thread, now);
-    } else {
-      task.reuse(id, method, parent, thread, now);
-    }
-    claimSlot(task, thread);
+    TaskRecord task = claim(id);
+    task.init(id, method, null, parent, thread, now, null);
     return task;
   }
 
@@ -89,9 +84,9 @@ public final class Recorder {
   TaskRecord startSpawned(
       SpawnSite site, TaskRecord parent, ThreadState submitter, Object executor) {
     long now = now();
-    TaskRecord task =
-        new TaskRecord(nextTaskId.getAndIncrement(), site, parent, submitter, now, executor);
-    claimSlot(task, submitter);
+    long id = nextTaskId.getAndIncrement();
+    TaskRecord task = claim(id);
+    task.init(id, site.method, site, parent, submitter, now, executor);
     return task;
   }
 
@@ -147,15 +142,9 @@ public final class Recorder {
     task.end = now;
     task.charge(now);
     long id = task.id;
-    boolean unlisted = task.slot < 0;
-    boolean recyclable = task.recyclable;
     record(task, id, now, outcome, 0);
     task.stats().recordTask(task, outcome, now - task.start);
     task.publish(outcome);
-    if (unlisted && recyclable) {
-      // Never in the table, so nothing else can find it: reusable at once.
-      ThreadState.current().giveSpare(task);
-    }
   }
 
   /**
@@ -172,31 +161,39 @@ public final class Recorder {
   }
 
   /**
-   * Puts a starting task into the table: into the first slot, from the one its id names, that is
-   * free or holds a finished task. A finished record taken out so is given to {@code thread} for
-   * reuse if nothing else refers to it. Without a slot within {@link #PROBES}, the task is dropped
-   * (counted) and in no dump.
+   * A record for task {@code id}, RESERVED, in the table: the first slot, from the one the id
+   * names, that is free or holds a finished task. A finished record nothing else refers to ({@link
+   * TaskRecord#recyclable}) is reused where it is; any other is replaced by a new one. Without such
+   * a slot within {@link #PROBES}, the task is dropped (counted): a new record in no slot, in no
+   * dump.
    */
-  private void claimSlot(TaskRecord task, ThreadState thread) {
-    int start = (int) task.id;
+  private TaskRecord claim(long id) {
+    TaskRecord fresh = null;
+    int home = (int) id;
     for (int i = 0; i < PROBES; i++) {
-      int slot = (start + i) & tableMask;
+      int slot = (home + i) & tableMask;
       TaskRecord old = table.get(slot);
-      if ((old == null || TaskStates.terminal(old.state)) && table.compareAndSet(slot, old, task)) {
-        if (old != null && !TaskStates.terminal(old.state)) {
-          // The record was reused, for a task that now runs, and put back into this very slot
-          // between the check and the swap: that task keeps its slot.
-          table.compareAndSet(slot, task, old);
-          continue;
+      int state = old == null ? TaskStates.RESERVED : old.state;
+      if (old != null && !TaskStates.terminal(state)) {
+        continue; // live, or being started
+      }
+      if (old != null && old.recyclable && old.reserve(state)) {
+        if (old.recyclable) {
+          return old; // it keeps its slot
         }
-        task.slot = slot;
-        if (old != null && old.recyclable) {
-          thread.giveSpare(old);
+        old.unreserve(state); // reused and ended again meanwhile, as a task not to be reused
+        continue;
+      }
+      if (old == null || !old.recyclable) {
+        fresh = fresh != null ? fresh : new TaskRecord();
+        if (table.compareAndSet(slot, old, fresh)) {
+          fresh.slot = slot;
+          return fresh;
         }
-        return;
       }
     }
     droppedTasks.increment();
+    return fresh != null ? fresh : new TaskRecord();
   }
 
   int tableCapacity() {
@@ -245,7 +242,7 @@ public final class Recorder {
     long count = 0;
     for (int slot = 0; slot < table.length(); slot++) {
       TaskRecord task = table.getAcquire(slot);
-      count += task == null || TaskStates.terminal(task.state) ? 0 : 1;
+      count += task != null && TaskStates.live(task.state) ? 1 : 0;
     }
     return count;
   }

@@ -49,6 +49,9 @@ final class TaskLines {
   static String task(
       JsonLine line, TaskRecord t, long id, ObjectTable objects, ThreadRecords threads) {
     int state = t.state; // read first: the fields below belong to this state or a later one
+    if (state == TaskStates.RESERVED) {
+      return null; // reused for a task being started
+    }
     AwaitSite site = t.awaitSite;
     Object awaited = t.awaited;
     ThreadState threadState = t.thread;

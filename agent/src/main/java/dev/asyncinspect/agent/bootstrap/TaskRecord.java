@@ -13,11 +13,12 @@ import java.lang.ref.WeakReference;
  *
  * <p>Reuse: a record that nothing outside the recorder refers to any more (a SYNC or ASYNC task
  * that has ended, whose future's callback, if it had one, has run; never a SPAWNED task, whose
- * wrapper an executor may keep: {@link #recyclable}) is used again for a new task once it has left
- * the task table: a starting task that takes its slot gets it (see {@link Recorder#finish}), so
- * that a traced call allocates nothing. {@link #reuse} writes the new {@link #id} first, behind a
- * store-store fence, so a dump that read a record whole and finds the same id afterwards read one
- * task (a seqlock with the id as its version; {@link #sameTask}).
+ * wrapper an executor may keep: {@link #recyclable}) is used again, in its slot of the task table,
+ * by a task started later that needs the slot ({@link Recorder}), so that a traced call allocates
+ * nothing. That task {@link #reserve}s it with a compare-and-set of its state, then {@link #init}
+ * writes the new {@link #id} first, behind a store-store fence, so a dump that read a record whole
+ * and finds the same id afterwards read one task (a seqlock with the id as its version; {@link
+ * #sameTask}).
  */
 final class TaskRecord {
   private static final java.lang.invoke.VarHandle STATE;
@@ -39,7 +40,7 @@ final class TaskRecord {
   MethodSite method;
 
   /** For a SPAWNED task, where it was handed off; null for ASYNC and SYNC tasks. */
-  final SpawnSite spawn;
+  SpawnSite spawn;
 
   long parentId;
   long startThreadId;
@@ -95,19 +96,29 @@ final class TaskRecord {
   /** Whether no one but the recorder refers to it, so that it may be reused when it has ended. */
   boolean recyclable;
 
-  /** A task that starts running now, on {@code thread}. */
-  TaskRecord(long id, MethodSite method, TaskRecord parent, ThreadState thread, long now) {
-    this(id, method, null, parent, thread, now);
-    this.thread = thread;
-    this.recyclable = true;
-    STATE.setRelease(this, TaskStates.RUNNING);
+  /** A new record, RESERVED for the task its claimer is about to start in it ({@link #init}). */
+  TaskRecord() {
+    STATE.setRelease(this, TaskStates.RESERVED);
   }
 
-  /** Makes this ended, recyclable record a new task that starts running now, on {@code thread}. */
-  void reuse(long id, MethodSite method, TaskRecord parent, ThreadState thread, long now) {
+  /**
+   * Makes this record, new or an ended one {@link #reserve}d, task {@code id}, started now: RUNNING
+   * on {@code thread}, or for a SPAWNED task ({@code spawn} not null) QUEUED, handed off by {@code
+   * thread} to {@code executor}. The id is written first, behind a store-store fence, the state
+   * last.
+   */
+  void init(
+      long id,
+      MethodSite method,
+      SpawnSite spawn,
+      TaskRecord parent,
+      ThreadState thread,
+      long now,
+      Object executor) {
     this.id = id;
     java.lang.invoke.VarHandle.storeStoreFence();
     this.method = method;
+    this.spawn = spawn;
     this.parentId = parent == null ? 0 : parent.id;
     this.startThreadId = thread.threadId;
     this.start = now;
@@ -118,18 +129,33 @@ final class TaskRecord {
     this.blockedNanos = 0;
     this.suspendedNanos = 0;
     this.end = 0;
-    this.thread = thread;
+    this.thread = spawn == null ? thread : null;
     this.callerOnThread = null;
     this.awaitSite = null;
     this.awaited = null;
     this.held = null;
     this.heldCount = 0;
     this.binding = null;
-    this.executor = null;
+    this.executor = executor == null ? null : new WeakReference<>(executor);
     this.failure = null;
-    this.slot = -1;
-    this.recyclable = true;
-    STATE.setRelease(this, TaskStates.RUNNING);
+    // A SPAWNED task's wrapper may be run again by its executor after the task ended (a periodic
+    // task): its record is never reused.
+    this.recyclable = spawn == null;
+    STATE.setRelease(this, spawn == null ? TaskStates.RUNNING : TaskStates.QUEUED);
+  }
+
+  /**
+   * Takes this ended record, whose state was {@code ended}, for a new task: true when no one took
+   * it first. The caller then checks {@link #recyclable} again (the record may have been reused and
+   * ended again meanwhile) and {@link #unreserve}s it when it is not.
+   */
+  boolean reserve(int ended) {
+    return STATE.compareAndSet(this, ended, TaskStates.RESERVED);
+  }
+
+  /** Gives back a record {@link #reserve}d from state {@code ended} and not to be reused. */
+  void unreserve(int ended) {
+    STATE.setRelease(this, ended);
   }
 
   /**
@@ -139,37 +165,6 @@ final class TaskRecord {
   boolean sameTask(long id) {
     java.lang.invoke.VarHandle.acquireFence();
     return this.id == id;
-  }
-
-  /** A SPAWNED task, QUEUED until its work starts on some thread. */
-  TaskRecord(
-      long id,
-      SpawnSite spawn,
-      TaskRecord parent,
-      ThreadState submitter,
-      long now,
-      Object executor) {
-    this(id, spawn.method, spawn, parent, submitter, now);
-    this.executor = executor == null ? null : new WeakReference<>(executor);
-    STATE.setRelease(this, TaskStates.QUEUED);
-  }
-
-  private TaskRecord(
-      long id,
-      MethodSite method,
-      SpawnSite spawn,
-      TaskRecord parent,
-      ThreadState startedBy,
-      long now) {
-    this.id = id;
-    this.method = method;
-    this.spawn = spawn;
-    this.parentId = parent == null ? 0 : parent.id;
-    this.startThreadId = startedBy.threadId;
-    this.start = now;
-    this.stateSince = now;
-    this.transitions = 1;
-    this.startPending = true;
   }
 
   String kind() {

@@ -10,6 +10,12 @@ final class TaskStates {
   static final int FAILED = 5;
   static final int CANCELLED = 6;
 
+  /**
+   * Not a task's state: a record taken for a task that is about to start in it. Readers skip it,
+   * and it is neither live nor terminal.
+   */
+  static final int RESERVED = -1;
+
   private static final String[] NAMES = {
     "QUEUED", "RUNNING", "BLOCKED", "SUSPENDED", "COMPLETED", "FAILED", "CANCELLED"
   };
@@ -20,6 +26,11 @@ final class TaskStates {
 
   static boolean terminal(int state) {
     return state >= COMPLETED;
+  }
+
+  /** Whether a task in {@code state} has started and not ended. */
+  static boolean live(int state) {
+    return state >= QUEUED && state < COMPLETED;
   }
 
   private TaskStates() {}

@@ -18,13 +18,6 @@ final class ThreadState {
   /** The SPAWNED task of the hand-off call in progress, until the call returns its future. */
   TaskRecord handingOff;
 
-  /** Ended task records this thread may reuse (see {@link TaskRecord#reuse}); only it uses them. */
-  private final TaskRecord[] spare = new TaskRecord[SPARE];
-
-  private int spareCount;
-
-  private static final int SPARE = 16;
-
   @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same on 17+.
   private ThreadState() {
     Thread self = Thread.currentThread();
@@ -36,23 +29,6 @@ final class ThreadState {
       }
     } else {
       SeenThreads.add(threadId, self, thread);
-    }
-  }
-
-  /** A record to reuse for a new task, or null. */
-  TaskRecord takeSpare() {
-    if (spareCount == 0) {
-      return null;
-    }
-    TaskRecord record = spare[--spareCount];
-    spare[spareCount] = null;
-    return record;
-  }
-
-  /** Keeps an ended, recyclable record for reuse, if there is room. */
-  void giveSpare(TaskRecord record) {
-    if (spareCount < SPARE) {
-      spare[spareCount++] = record;
     }
   }
 

@@ -68,28 +68,30 @@ class RecorderTest {
   }
 
   @Test
-  void aRecordIsReusedOnlyOnceItLeftTheTable() {
+  void aFinishedRecordIsReusedInItsSlotOnlyWhenALaterTaskNeedsTheSlot() {
     Recorder recorder = new Recorder(registry, new RecorderSettings(16, 4, 64, true));
     ThreadState thread = ThreadState.current();
     java.util.List<TaskRecord> records = new java.util.ArrayList<>();
-    // Ids 1 to 32 fill the 32 slots; 33 takes the first one's slot, and its record.
-    for (int i = 0; i < 33; i++) {
+    // Ids 1 to 32 fill the 32 slots, each a record of its own.
+    for (int i = 0; i < 32; i++) {
       TaskRecord task = recorder.start(method, null, thread);
-      assertThat(records).as("a new record while the table holds the others").doesNotContain(task);
+      assertThat(records).as("a new record while the table has room").doesNotContain(task);
       records.add(task);
       recorder.finish(task, TaskStates.COMPLETED, null);
     }
     TaskRecord first = records.get(0);
+    int slot = first.slot;
 
-    TaskRecord next = recorder.start(method, null, thread);
+    TaskRecord next = recorder.start(method, null, thread); // id 33: the slot of id 1
 
     assertThat(next).isSameAs(first);
-    assertThat(next.id).isEqualTo(34);
+    assertThat(next.id).isEqualTo(33);
+    assertThat(next.slot).isEqualTo(slot);
     assertThat(next.state).isEqualTo(TaskStates.RUNNING);
     assertThat(next.sameTask(1)).isFalse();
     assertThat(next.transitions).isEqualTo(1);
-    assertThat(recorder.taskAt(next.slot)).isSameAs(next);
-    assertThat(method.stats.count()).isEqualTo(33);
+    assertThat(recorder.taskAt(slot)).isSameAs(next);
+    assertThat(method.stats.count()).isEqualTo(32);
   }
 
   @Test
@@ -105,6 +107,26 @@ class RecorderTest {
       recorder.finish(task, TaskStates.COMPLETED, null);
     }
     assertThat(pending.id).isEqualTo(1);
+    assertThat(pending.state).isEqualTo(TaskStates.COMPLETED);
+  }
+
+  @Test
+  void aSpawnedTasksRecordIsNeverReused() {
+    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 0, 64, true));
+    ThreadState thread = ThreadState.current();
+    SpawnSite site =
+        registry.spawnSite(
+            method, "call()V", 0, "Service.java", 7, "execute", "E", "execute", "()V");
+    TaskRecord spawned = recorder.startSpawned(site, null, thread, null);
+    assertThat(spawned.state).isEqualTo(TaskStates.QUEUED);
+    recorder.begin(spawned, thread);
+    recorder.finish(spawned, TaskStates.COMPLETED, null);
+    for (int i = 0; i < 100; i++) {
+      TaskRecord task = recorder.start(method, null, thread);
+      assertThat(task).isNotSameAs(spawned);
+      recorder.finish(task, TaskStates.COMPLETED, null);
+    }
+    assertThat(spawned.id).isEqualTo(1);
   }
 
   @Test
@@ -115,25 +137,12 @@ class RecorderTest {
     async.recyclable = false; // suspended: its future's callback refers to it
     recorder.finishAsync(async, TaskStates.COMPLETED, null); // the callback ran
     boolean reused = false;
-    for (int i = 0; i < 17 && !reused; i++) {
+    for (int i = 0; i < 16 && !reused; i++) {
       TaskRecord task = recorder.start(method, null, thread);
       reused = task == async;
       recorder.finish(task, TaskStates.COMPLETED, null);
     }
     assertThat(reused).isTrue();
-  }
-
-  @Test
-  void aTaskDroppedFromTheTableIsReusedAsSoonAsItEnds() {
-    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 0, 64, true));
-    ThreadState thread = ThreadState.current();
-    for (int i = 0; i < 16; i++) {
-      recorder.start(method, null, thread);
-    }
-    TaskRecord dropped = recorder.start(method, null, thread);
-    assertThat(dropped.slot).isNegative();
-    recorder.finish(dropped, TaskStates.COMPLETED, null);
-    assertThat(recorder.start(method, null, thread)).isSameAs(dropped);
   }
 
   @Test
