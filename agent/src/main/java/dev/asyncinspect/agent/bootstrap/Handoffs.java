@@ -101,7 +101,8 @@ public final class Handoffs {
       TaskRecord task = thread.handingOff;
       if (task != null) {
         thread.handingOff = null;
-        if (returned instanceof Future || returned instanceof CompletionStage) {
+        if ((returned instanceof Future || returned instanceof CompletionStage)
+            && task.sameTask(thread.handingOffId)) {
           task.binding = new FutureBinding(task, returned);
         }
       }
@@ -125,6 +126,7 @@ public final class Handoffs {
       }
       TaskRecord task = recorder.startSpawned(site, parent, thread, executor);
       thread.handingOff = task;
+      thread.handingOffId = task.id;
       return task;
     } catch (Throwable e) {
       Recorder.internalError(e);
@@ -140,7 +142,9 @@ public final class Handoffs {
     TaskRecord rejected = thread.handingOff;
     if (rejected != null) {
       thread.handingOff = null;
-      if (recorder != null && rejected.state == TaskStates.QUEUED) {
+      if (recorder != null
+          && rejected.state == TaskStates.QUEUED
+          && rejected.sameTask(thread.handingOffId)) {
         recorder.finish(rejected, TaskStates.CANCELLED, null);
       }
     }

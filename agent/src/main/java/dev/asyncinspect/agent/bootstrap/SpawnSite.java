@@ -1,5 +1,7 @@
 package dev.asyncinspect.agent.bootstrap;
 
+import java.lang.ref.WeakReference;
+
 /**
  * A spawn point: one call site, inside traced code, that hands work to another thread ({@code
  * CompletableFuture.supplyAsync}, {@code Executor.execute}, {@code ExecutorService.submit}, {@code
@@ -17,6 +19,9 @@ public final class SpawnSite {
   final String calleeDescriptor;
   final String taskName;
   final Stats stats = new Stats();
+
+  /** The executor work was last handed to here, held weakly; shared by the tasks handed to it. */
+  private volatile WeakReference<Object> lastExecutor;
 
   SpawnSite(
       int id,
@@ -37,6 +42,22 @@ public final class SpawnSite {
     this.calleeDescriptor = calleeDescriptor;
     this.taskName =
         operation + " at " + (file == null ? "?" : file) + ":" + (line > 0 ? line : "?");
+  }
+
+  /**
+   * A weak reference to {@code executor} (null for none): the one the last task handed off here
+   * used when the executor is the same, so that a hand-off allocates none.
+   */
+  WeakReference<Object> executorRef(Object executor) {
+    if (executor == null) {
+      return null;
+    }
+    WeakReference<Object> ref = lastExecutor;
+    if (ref == null || !ref.refersTo(executor)) {
+      ref = new WeakReference<>(executor);
+      lastExecutor = ref;
+    }
+    return ref;
   }
 
   public int id() {

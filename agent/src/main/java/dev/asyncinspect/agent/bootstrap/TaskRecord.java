@@ -12,13 +12,13 @@ import java.lang.ref.WeakReference;
  * move on while they read it.
  *
  * <p>Reuse: a record that nothing outside the recorder refers to any more (a SYNC or ASYNC task
- * that has ended, whose future's callback, if it had one, has run; never a SPAWNED task, whose
- * wrapper an executor may keep: {@link #recyclable}) is used again, in its slot of the task table,
- * by a task started later that needs the slot ({@link Recorder}), so that a traced call allocates
- * nothing. That task {@link #reserve}s it with a compare-and-set of its state, then {@link #init}
- * writes the new {@link #id} first, behind a store-store fence, so a dump that read a record whole
- * and finds the same id afterwards read one task (a seqlock with the id as its version; {@link
- * #sameTask}).
+ * that has ended, whose future's callback, if it had one, has run; a SPAWNED task that has ended,
+ * whose wrapper checks the id before it acts: {@link #recyclable}) is used again, in its slot of
+ * the task table, by a task started later that needs the slot ({@link Recorder}), so that a traced
+ * call allocates nothing. That task {@link #reserve}s it with a compare-and-set of its state, then
+ * {@link #init} writes the new {@link #id} first, behind a store-store fence, so a dump that read a
+ * record whole and finds the same id afterwards read one task (a seqlock with the id as its
+ * version; {@link #sameTask}).
  */
 final class TaskRecord {
   private static final java.lang.invoke.VarHandle STATE;
@@ -136,11 +136,9 @@ final class TaskRecord {
     this.held = null;
     this.heldCount = 0;
     this.binding = null;
-    this.executor = executor == null ? null : new WeakReference<>(executor);
+    this.executor = spawn == null ? null : spawn.executorRef(executor);
     this.failure = null;
-    // A SPAWNED task's wrapper may be run again by its executor after the task ended (a periodic
-    // task): its record is never reused.
-    this.recyclable = spawn == null;
+    this.recyclable = true;
     STATE.setRelease(this, spawn == null ? TaskStates.RUNNING : TaskStates.QUEUED);
   }
 

@@ -18,6 +18,9 @@ final class ThreadState {
   /** The SPAWNED task of the hand-off call in progress, until the call returns its future. */
   TaskRecord handingOff;
 
+  /** The id {@link #handingOff} had: its record may be reused once the task has ended. */
+  long handingOffId;
+
   @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same on 17+.
   private ThreadState() {
     Thread self = Thread.currentThread();

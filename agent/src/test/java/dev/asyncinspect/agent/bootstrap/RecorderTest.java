@@ -111,22 +111,39 @@ class RecorderTest {
   }
 
   @Test
-  void aSpawnedTasksRecordIsNeverReused() {
+  void aSpawnedTasksWrapperDoesNotTouchTheRecordOnceItIsAnotherTasks() throws Exception {
     Recorder recorder = new Recorder(registry, new RecorderSettings(16, 0, 64, true));
-    ThreadState thread = ThreadState.current();
-    SpawnSite site =
-        registry.spawnSite(
-            method, "call()V", 0, "Service.java", 7, "execute", "E", "execute", "()V");
-    TaskRecord spawned = recorder.startSpawned(site, null, thread, null);
-    assertThat(spawned.state).isEqualTo(TaskStates.QUEUED);
-    recorder.begin(spawned, thread);
-    recorder.finish(spawned, TaskStates.COMPLETED, null);
-    for (int i = 0; i < 100; i++) {
-      TaskRecord task = recorder.start(method, null, thread);
-      assertThat(task).isNotSameAs(spawned);
-      recorder.finish(task, TaskStates.COMPLETED, null);
+    Recorder.activate(recorder);
+    try {
+      ThreadState thread = ThreadState.current();
+      SpawnSite site =
+          registry.spawnSite(
+              method, "call()V", 0, "Service.java", 7, "execute", "E", "execute", "()V");
+      TaskRecord spawned = recorder.startSpawned(site, null, thread, null);
+      int[] runs = new int[1];
+      Runnable wrapper = new SpawnedWork.OfRunnable(() -> runs[0]++, spawned);
+      wrapper.run();
+      assertThat(spawned.state).isEqualTo(TaskStates.COMPLETED);
+      TaskRecord reused = null;
+      for (int i = 0; i < 16 && reused == null; i++) {
+        TaskRecord task = recorder.start(method, null, thread);
+        if (task == spawned) {
+          reused = task;
+        } else {
+          recorder.finish(task, TaskStates.COMPLETED, null);
+        }
+      }
+      assertThat(reused).as("the spawned task's record, reused").isNotNull();
+
+      wrapper.run(); // run again by its executor, as a periodic task is
+
+      assertThat(runs[0]).isEqualTo(2);
+      assertThat(reused.state).isEqualTo(TaskStates.RUNNING);
+      assertThat(reused.spawn).isNull();
+      assertThat(site.stats.count()).isEqualTo(1);
+    } finally {
+      Recorder.activate(null);
     }
-    assertThat(spawned.id).isEqualTo(1);
   }
 
   @Test
