@@ -6,14 +6,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
@@ -108,13 +111,35 @@ final class BootstrapInjector {
     } catch (IllegalAccessException | RuntimeException e) {
       lookup = null;
     }
-    while (rest.hasNext()) {
-      Map.Entry<String, byte[]> c = rest.next();
-      if (lookup != null) {
-        lookup.defineClass(c.getValue());
-      } else {
-        define(define, unsafe, c);
+    // A class can be defined only after its superclass: the jar's order does not promise that,
+    // so what fails for want of another class is tried again after the others.
+    List<Map.Entry<String, byte[]>> pending = new ArrayList<>();
+    rest.forEachRemaining(pending::add);
+    while (!pending.isEmpty()) {
+      List<Map.Entry<String, byte[]>> later = new ArrayList<>();
+      NoClassDefFoundError missing = null;
+      for (Map.Entry<String, byte[]> c : pending) {
+        try {
+          if (lookup != null) {
+            lookup.defineClass(c.getValue());
+          } else {
+            define(define, unsafe, c);
+          }
+        } catch (NoClassDefFoundError e) {
+          later.add(c);
+          missing = e;
+        } catch (InvocationTargetException e) {
+          if (!(e.getCause() instanceof NoClassDefFoundError)) {
+            throw e;
+          }
+          later.add(c);
+          missing = (NoClassDefFoundError) e.getCause();
+        }
       }
+      if (later.size() == pending.size()) {
+        throw missing;
+      }
+      pending = later;
     }
   }
 
