@@ -25,7 +25,7 @@ public final class Saturation {
   /** Calls of {@link #square}; each call is three tasks: ASYNC square, SPAWNED, SYNC compute. */
   public static final int CALLS = 330_000;
 
-  /** Calls that wait at once, so that far more tasks are alive than the live table holds. */
+  /** Calls that wait at once, so that far more tasks are alive than the task table holds. */
   public static final int IN_FLIGHT = 1_000;
 
   /** Calls on virtual threads (JDK 21+), one thread each. */
@@ -43,7 +43,7 @@ public final class Saturation {
     agentWaits.start();
     Thread waiter = new Thread(app::waitUntilFinished, "waiter");
     waiter.start();
-    app.waiting.await(); // so that its task is in the live table before the flood fills it
+    app.waiting.await(); // so that its task is in the task table before the flood fills it
     ExecutorService pool = Executors.newFixedThreadPool(2);
     long sum = 0;
     for (int from = 0; from < CALLS; from += IN_FLIGHT) {

@@ -74,7 +74,7 @@ class VirtualThreadFanOutIT {
     int retained = 16_384;
     assertThat(dump.end().totalTasks()).isEqualTo(total);
     assertThat(dump.tasks()).hasSize(retained);
-    // The event history is a bounded ring and overflows here; the live table must not.
+    // The event history is a bounded ring and overflows here; the task table must not.
     assertThat(dump.end().dropped())
         .containsEntry("tasks", 0L)
         .containsEntry("finishedTasks", total - retained);

@@ -55,7 +55,7 @@ final class TaskLines {
     AwaitSite site = t.awaitSite;
     Object awaited = t.awaited;
     ThreadState threadState = t.thread;
-    Thread thread = threadState == null ? null : threadState.thread.get();
+    Thread thread = threadState == null ? null : threadState.thread();
     FutureBinding binding = t.binding;
     Object future = binding == null ? null : binding.get();
     MethodSite method = t.method;

@@ -90,7 +90,7 @@ final class TaskRecord {
 
   FailureInfo failure;
 
-  /** Index in the live table, or -1 when the table was full (the task is then not in dumps). */
+  /** Index in the task table, or -1 when no slot was free (the task is then not in dumps). */
   int slot = -1;
 
   /** Whether no one but the recorder refers to it, so that it may be reused when it has ended. */

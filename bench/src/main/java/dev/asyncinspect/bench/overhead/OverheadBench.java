@@ -44,6 +44,7 @@ public final class OverheadBench {
     if (!Files.isRegularFile(settings.agent)) {
       throw new IllegalArgumentException("no agent jar at " + settings.agent + ": build it first");
     }
+    requireSameAgentOnClassPath(settings.agent);
     List<Round> rounds = new ArrayList<>();
     for (int round = 0; round < settings.rounds; round++) {
       boolean onFirst = round % 2 == 1;
@@ -52,6 +53,31 @@ public final class OverheadBench {
       rounds.add(onFirst ? new Round(second, first) : new Round(first, second));
     }
     return rounds;
+  }
+
+  /**
+   * The benchmark JVMs inherit this class path, where the agent jar is too (for the start-up
+   * benchmark): {@code -javaagent} then loads the agent's classes from whichever copy comes first.
+   * A copy older than {@code agent} would measure the old agent, so it is refused.
+   */
+  static void requireSameAgentOnClassPath(Path agent) {
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path path = Path.of(entry);
+      String name = path.getFileName() == null ? "" : path.getFileName().toString();
+      if (name.startsWith("async-inspect-agent") && name.endsWith(".jar")) {
+        try {
+          if (Files.mismatch(path, agent) != -1) {
+            throw new IllegalStateException(
+                path
+                    + " on the class path is not the agent "
+                    + agent
+                    + ": rebuild both with mvn -pl bench -am package");
+          }
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
   }
 
   private static Map<String, Sample> runOnce(Settings settings, boolean agent)
