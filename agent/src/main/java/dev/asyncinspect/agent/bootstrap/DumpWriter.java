@@ -180,9 +180,10 @@ public final class DumpWriter {
 
   /**
    * A task record, and what it had when the dump found it (records are reused): its id, end, and
-   * start if the event of its start was still to be written.
+   * start (time and state) if the event of its start was still to be written.
    */
-  private record Seen(TaskRecord task, long id, long end, boolean pendingStart, long start) {}
+  private record Seen(
+      TaskRecord task, long id, long end, boolean pendingStart, long start, int startState) {}
 
   /**
    * Live tasks and (if asked for) the most recently ended of the finished ones the table still
@@ -207,10 +208,11 @@ public final class DumpWriter {
       long end = task.end;
       boolean pendingStart = task.startPending;
       long start = task.start;
+      int startState = task.initialState();
       if (id > total || !task.sameTask(id)) {
         continue; // started after the count was read, or reused while read
       }
-      (ended ? finished : live).add(new Seen(task, id, end, pendingStart, start));
+      (ended ? finished : live).add(new Seen(task, id, end, pendingStart, start, startState));
     }
     int keep = Math.min(finished.size(), Math.max(0, recorder.settings.maxFinishedTasks));
     if (keep < finished.size()) {
@@ -272,7 +274,7 @@ public final class DumpWriter {
     history.addRing(recorder.events, limit);
     for (Seen seen : tasks) {
       if (seen.pendingStart()) {
-        history.addPendingStart(seen.start(), seen.id(), seen.task().initialState());
+        history.addPendingStart(seen.start(), seen.id(), seen.startState());
       }
     }
     IOException[] failure = new IOException[1];

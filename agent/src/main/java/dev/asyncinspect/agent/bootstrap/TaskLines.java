@@ -59,6 +59,7 @@ final class TaskLines {
     FutureBinding binding = t.binding;
     Object future = binding == null ? null : binding.get();
     MethodSite method = t.method;
+    SpawnSite spawn = t.spawn;
     long parentId = t.parentId;
     long startThreadId = t.startThreadId;
     long start = t.start;
@@ -80,11 +81,11 @@ final class TaskLines {
         .field("type", "task")
         .field("id", id)
         .field("method", method.id)
-        .field("name", t.spawn != null ? t.spawn.taskName : method.taskName)
-        .field("kind", t.spawn != null ? "SPAWNED" : method.async ? "ASYNC" : "SYNC")
+        .field("name", spawn != null ? spawn.taskName : method.taskName)
+        .field("kind", spawn != null ? "SPAWNED" : method.async ? "ASYNC" : "SYNC")
         .field("state", TaskStates.name(state));
-    if (t.spawn != null) {
-      line.field("spawnPoint", t.spawn.id);
+    if (spawn != null) {
+      line.field("spawnPoint", spawn.id);
     }
     if (parentId > 0) {
       line.field("parent", parentId);
@@ -120,7 +121,7 @@ final class TaskLines {
     }
     if (future != null && !TaskStates.terminal(state)) {
       ObjectTable.Entry entry = objects.entry(future, "FUTURE");
-      entry.offerProducer(id, t.spawn != null);
+      entry.offerProducer(id, spawn != null);
       line.field("future", entry.id);
     }
     if (held.length > 0) {

@@ -165,14 +165,6 @@ final class TaskRecord {
     return this.id == id;
   }
 
-  String kind() {
-    return spawn != null ? "SPAWNED" : method.async ? "ASYNC" : "SYNC";
-  }
-
-  String name() {
-    return spawn != null ? spawn.taskName : method.taskName;
-  }
-
   /** The state it started in: QUEUED for a SPAWNED task, else RUNNING. */
   int initialState() {
     return spawn != null ? TaskStates.QUEUED : TaskStates.RUNNING;
