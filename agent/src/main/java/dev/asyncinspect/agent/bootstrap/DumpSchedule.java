@@ -11,11 +11,19 @@ import java.nio.file.Path;
  * agent's own daemon thread and shutdown hook, never on an application thread.
  */
 public final class DumpSchedule {
+  private static final String EXIT = "exit";
+
   private final DumpWriter writer;
   private final Path path;
 
   /** The reason the last dump failed, or null when it was written; read and written under sync. */
   private String lastFailure;
+
+  /**
+   * Whether the exit dump was written (or tried): it is the last one. Periodic dumps go on during
+   * shutdown (their thread is a daemon), and one written after it would replace it. Under sync.
+   */
+  private boolean exitDumpDone;
 
   public DumpSchedule(DumpWriter writer, Path path) {
     this.writer = writer;
@@ -32,7 +40,7 @@ public final class DumpSchedule {
     @Override
     public void run() {
       PinnedWatch.drain(5_000);
-      writeNow("exit");
+      writeNow(EXIT);
     }
   }
 
@@ -58,9 +66,13 @@ public final class DumpSchedule {
   /**
    * Writes a dump now; a failure is one line on stderr, and a failure for the same reason as the
    * one before is not reported again (periodic dumps to a full disk would flood stderr). Returns
-   * whether it was written.
+   * whether it was written. After the exit dump, writes nothing more.
    */
   public synchronized boolean writeNow(String reason) {
+    if (exitDumpDone) {
+      return false;
+    }
+    exitDumpDone = EXIT.equals(reason);
     try {
       writer.write(path, reason);
       lastFailure = null;

@@ -42,6 +42,19 @@ class DumpScheduleTest {
   }
 
   @Test
+  void theExitDumpIsTheLastOneEvenWhilePeriodicDumpsGoOnDuringShutdown() throws Exception {
+    Path target = dir.resolve("app.aidump.jsonl");
+    DumpSchedule schedule = new DumpSchedule(writer, target);
+    assertThat(schedule.writeNow("interval")).isTrue();
+    assertThat(schedule.writeNow("exit")).isTrue();
+
+    assertThat(schedule.writeNow("interval")).isFalse();
+
+    List<String> lines = Files.readAllLines(target);
+    assertThat(JSON.readTree(lines.get(0)).path("reason").asText()).isEqualTo("exit");
+  }
+
+  @Test
   void gzPathIsCompressed() throws Exception {
     Path target = dir.resolve("app.aidump.jsonl.gz");
     assertThat(new DumpSchedule(writer, target).writeNow("request")).isTrue();
