@@ -12,6 +12,8 @@ import java.util.function.Supplier;
  * function as its SPAWNED task: RUNNING and current on the worker thread while it runs, then
  * COMPLETED or FAILED. Results and exceptions pass through unchanged.
  *
+ * <p>Each wrapper keeps its task's id with the record: see {@link #begin}.
+ *
  * <p>The wrapper is what the executor or the thread receives instead of the application's function.
  * Where an executor keeps the function (a queue), it therefore sees the wrapper; see
  * docs/agent-options.md for the one consequence that can be observed.
@@ -19,209 +21,220 @@ import java.util.function.Supplier;
 final class SpawnedWork {
 
   /**
-   * What every wrapper has: its task, and the task's id, since the record is reused for another
-   * task once this one has ended, while the executor may still hold the wrapper and run it again (a
-   * periodic task): a run that finds another task in the record runs the work untraced.
+   * Starts {@code task} on this thread, if it still is task {@code id} and QUEUED: the record is
+   * reused for another task once this one has ended, while the executor may still hold the wrapper
+   * and run it again (a periodic task); such a run runs the work untraced. Returns the task that
+   * was current here before.
    */
-  abstract static class Tracked {
+  static TaskRecord begin(TaskRecord task, long id) {
+    try {
+      Recorder recorder = Recorder.active;
+      ThreadState thread = ThreadState.current();
+      TaskRecord previous = thread.current;
+      if (recorder != null && task.state == TaskStates.QUEUED && task.sameTask(id)) {
+        recorder.begin(task, thread);
+        task.callerOnThread = previous;
+        thread.current = task;
+      }
+      return previous;
+    } catch (Throwable e) {
+      Recorder.internalError(e);
+      return null;
+    }
+  }
+
+  /** Ends {@code task}, if {@link #begin} started it (as task {@code id}) on this thread. */
+  static void end(TaskRecord task, long id, TaskRecord previous, Throwable thrown) {
+    try {
+      ThreadState thread = ThreadState.current();
+      if (thread.current != task || task.id != id) {
+        return; // not started by this run
+      }
+      thread.current = previous;
+      task.callerOnThread = null;
+      Recorder recorder = Recorder.active;
+      if (recorder != null) {
+        AsyncInspect.endOpenWait(recorder, task, thrown);
+        recorder.finish(task, thrown == null ? TaskStates.COMPLETED : TaskStates.FAILED, thrown);
+      }
+    } catch (Throwable e) {
+      Recorder.internalError(e);
+    }
+  }
+
+  static final class OfRunnable implements Runnable {
+    private final Runnable work;
     private final TaskRecord task;
     private final long id;
 
-    Tracked(TaskRecord task) {
+    OfRunnable(Runnable work, TaskRecord task) {
+      this.work = work;
       this.task = task;
       this.id = task.id;
     }
 
-    /** Starts the task on this thread; returns the task that was current here before. */
-    final TaskRecord begin() {
-      try {
-        Recorder recorder = Recorder.active;
-        ThreadState thread = ThreadState.current();
-        TaskRecord previous = thread.current;
-        if (recorder != null && task.state == TaskStates.QUEUED && task.sameTask(id)) {
-          recorder.begin(task, thread);
-          task.callerOnThread = previous;
-          thread.current = task;
-        }
-        return previous;
-      } catch (Throwable e) {
-        Recorder.internalError(e);
-        return null;
-      }
-    }
-
-    /** Ends the task, if {@link #begin} started it here. */
-    final void end(TaskRecord previous, Throwable thrown) {
-      try {
-        ThreadState thread = ThreadState.current();
-        if (thread.current != task || task.id != id) {
-          return; // not started by this run
-        }
-        thread.current = previous;
-        task.callerOnThread = null;
-        Recorder recorder = Recorder.active;
-        if (recorder != null) {
-          AsyncInspect.endOpenWait(recorder, task, thrown);
-          recorder.finish(task, thrown == null ? TaskStates.COMPLETED : TaskStates.FAILED, thrown);
-        }
-      } catch (Throwable e) {
-        Recorder.internalError(e);
-      }
-    }
-  }
-
-  static final class OfRunnable extends Tracked implements Runnable {
-    private final Runnable work;
-
-    OfRunnable(Runnable work, TaskRecord task) {
-      super(task);
-      this.work = work;
-    }
-
     @Override
     public void run() {
-      TaskRecord previous = begin();
+      TaskRecord previous = begin(task, id);
       try {
         work.run();
       } catch (Throwable e) {
-        end(previous, e);
+        end(task, id, previous, e);
         throw e;
       }
-      end(previous, null);
+      end(task, id, previous, null);
     }
   }
 
-  static final class OfCallable<V> extends Tracked implements Callable<V> {
+  static final class OfCallable<V> implements Callable<V> {
     private final Callable<V> work;
+    private final TaskRecord task;
+    private final long id;
 
     OfCallable(Callable<V> work, TaskRecord task) {
-      super(task);
       this.work = work;
+      this.task = task;
+      this.id = task.id;
     }
 
     @Override
     public V call() throws Exception {
-      TaskRecord previous = begin();
+      TaskRecord previous = begin(task, id);
       V result;
       try {
         result = work.call();
       } catch (Throwable e) {
-        end(previous, e);
+        end(task, id, previous, e);
         throw e;
       }
-      end(previous, null);
+      end(task, id, previous, null);
       return result;
     }
   }
 
-  static final class OfSupplier<T> extends Tracked implements Supplier<T> {
+  static final class OfSupplier<T> implements Supplier<T> {
     private final Supplier<T> work;
+    private final TaskRecord task;
+    private final long id;
 
     OfSupplier(Supplier<T> work, TaskRecord task) {
-      super(task);
       this.work = work;
+      this.task = task;
+      this.id = task.id;
     }
 
     @Override
     public T get() {
-      TaskRecord previous = begin();
+      TaskRecord previous = begin(task, id);
       T result;
       try {
         result = work.get();
       } catch (Throwable e) {
-        end(previous, e);
+        end(task, id, previous, e);
         throw e;
       }
-      end(previous, null);
+      end(task, id, previous, null);
       return result;
     }
   }
 
-  static final class OfFunction<T, R> extends Tracked implements Function<T, R> {
+  static final class OfFunction<T, R> implements Function<T, R> {
     private final Function<T, R> work;
+    private final TaskRecord task;
+    private final long id;
 
     OfFunction(Function<T, R> work, TaskRecord task) {
-      super(task);
       this.work = work;
+      this.task = task;
+      this.id = task.id;
     }
 
     @Override
     public R apply(T t) {
-      TaskRecord previous = begin();
+      TaskRecord previous = begin(task, id);
       R result;
       try {
         result = work.apply(t);
       } catch (Throwable e) {
-        end(previous, e);
+        end(task, id, previous, e);
         throw e;
       }
-      end(previous, null);
+      end(task, id, previous, null);
       return result;
     }
   }
 
-  static final class OfBiFunction<T, U, R> extends Tracked implements BiFunction<T, U, R> {
+  static final class OfBiFunction<T, U, R> implements BiFunction<T, U, R> {
     private final BiFunction<T, U, R> work;
+    private final TaskRecord task;
+    private final long id;
 
     OfBiFunction(BiFunction<T, U, R> work, TaskRecord task) {
-      super(task);
       this.work = work;
+      this.task = task;
+      this.id = task.id;
     }
 
     @Override
     public R apply(T t, U u) {
-      TaskRecord previous = begin();
+      TaskRecord previous = begin(task, id);
       R result;
       try {
         result = work.apply(t, u);
       } catch (Throwable e) {
-        end(previous, e);
+        end(task, id, previous, e);
         throw e;
       }
-      end(previous, null);
+      end(task, id, previous, null);
       return result;
     }
   }
 
-  static final class OfConsumer<T> extends Tracked implements Consumer<T> {
+  static final class OfConsumer<T> implements Consumer<T> {
     private final Consumer<T> work;
+    private final TaskRecord task;
+    private final long id;
 
     OfConsumer(Consumer<T> work, TaskRecord task) {
-      super(task);
       this.work = work;
+      this.task = task;
+      this.id = task.id;
     }
 
     @Override
     public void accept(T t) {
-      TaskRecord previous = begin();
+      TaskRecord previous = begin(task, id);
       try {
         work.accept(t);
       } catch (Throwable e) {
-        end(previous, e);
+        end(task, id, previous, e);
         throw e;
       }
-      end(previous, null);
+      end(task, id, previous, null);
     }
   }
 
-  static final class OfBiConsumer<T, U> extends Tracked implements BiConsumer<T, U> {
+  static final class OfBiConsumer<T, U> implements BiConsumer<T, U> {
     private final BiConsumer<T, U> work;
+    private final TaskRecord task;
+    private final long id;
 
     OfBiConsumer(BiConsumer<T, U> work, TaskRecord task) {
-      super(task);
       this.work = work;
+      this.task = task;
+      this.id = task.id;
     }
 
     @Override
     public void accept(T t, U u) {
-      TaskRecord previous = begin();
+      TaskRecord previous = begin(task, id);
       try {
         work.accept(t, u);
       } catch (Throwable e) {
-        end(previous, e);
+        end(task, id, previous, e);
         throw e;
       }
-      end(previous, null);
+      end(task, id, previous, null);
     }
   }
 
