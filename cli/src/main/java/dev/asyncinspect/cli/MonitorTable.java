@@ -39,19 +39,24 @@ final class MonitorTable {
   }
 
   AttributedString heading() {
-    String text =
-        Fit.padLeft("ID", ID)
-            + " "
-            + Fit.pad("NAME", name)
-            + " "
-            + Fit.pad("STATE", STATE)
-            + " "
-            + Fit.padLeft("IN STATE", TIME)
-            + " "
-            + Fit.pad("AWAIT AT", await)
-            + " "
-            + Fit.pad("THREAD", thread);
+    String text = plainRow("ID", "NAME", "STATE", "IN STATE", "AWAIT AT", "THREAD");
     return new AttributedString(Fit.cut(text, columns).stripTrailing(), AttributedStyle.BOLD);
+  }
+
+  /** A row of plain text: each column padded to its width, the id right-aligned. */
+  private String plainRow(
+      String id, String taskName, String state, String time, String awaitAt, String threadName) {
+    return Fit.padLeft(id, ID)
+        + " "
+        + Fit.pad(taskName, name)
+        + " "
+        + Fit.pad(state, STATE)
+        + " "
+        + Fit.padLeft(time, TIME)
+        + " "
+        + Fit.pad(awaitAt, await)
+        + " "
+        + Fit.pad(threadName, thread);
   }
 
   AttributedString row(TaskInfo task, boolean selected) {
@@ -82,18 +87,7 @@ final class MonitorTable {
    * cannot tell.
    */
   AttributedString unknownRow(TaskInfo task, boolean selected) {
-    String text =
-        Fit.padLeft("#" + task.id(), ID)
-            + " "
-            + Fit.pad(task.name(), name)
-            + " "
-            + Fit.pad("?", STATE)
-            + " "
-            + Fit.padLeft("?", TIME)
-            + " "
-            + Fit.pad("?", await)
-            + " "
-            + "?";
+    String text = plainRow("#" + task.id(), task.name(), "?", "?", "?", "?");
     AttributedString line = new AttributedString(Fit.cut(text, columns).stripTrailing());
     return selected ? line.styleMatches(WHOLE_LINE, AttributedStyle.INVERSE) : line;
   }

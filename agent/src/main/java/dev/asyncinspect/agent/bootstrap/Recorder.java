@@ -149,12 +149,11 @@ public final class Recorder {
 
   /**
    * Ends a task whose future completed. Its binding called this once and is dropped by the future
-   * now, so an ASYNC task's record may be reused like any other (a SPAWNED task's wrapper may still
-   * be held by an executor, so its record never is).
+   * now, so the record may be reused like any other.
    */
   void finishAsync(TaskRecord task, int outcome, Throwable error) {
     task.binding = null;
-    if (task.spawn == null && !TaskStates.terminal(task.state)) {
+    if (!TaskStates.terminal(task.state)) {
       task.recyclable = true;
     }
     finish(task, outcome, error);
@@ -177,19 +176,19 @@ public final class Recorder {
       if (old != null && !TaskStates.terminal(state)) {
         continue; // live, or being started
       }
-      if (old != null && old.recyclable && old.reserve(state)) {
-        if (old.recyclable) {
-          return old; // it keeps its slot
+      if (old != null && old.recyclable) {
+        if (old.reserve(state)) {
+          if (old.recyclable) {
+            return old; // it keeps its slot
+          }
+          old.unreserve(state); // reused and ended again meanwhile, as a task not to be reused
         }
-        old.unreserve(state); // reused and ended again meanwhile, as a task not to be reused
         continue;
       }
-      if (old == null || !old.recyclable) {
-        fresh = fresh != null ? fresh : new TaskRecord();
-        if (table.compareAndSet(slot, old, fresh)) {
-          fresh.slot = slot;
-          return fresh;
-        }
+      fresh = fresh != null ? fresh : new TaskRecord();
+      if (table.compareAndSet(slot, old, fresh)) {
+        fresh.slot = slot;
+        return fresh;
       }
     }
     droppedTasks.increment();

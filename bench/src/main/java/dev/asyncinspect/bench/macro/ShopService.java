@@ -3,11 +3,10 @@ package dev.asyncinspect.bench.macro;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.asyncinspect.annotations.Trace;
+import dev.asyncinspect.bench.VirtualThreads;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -81,8 +80,8 @@ public final class ShopService {
     ExecutorService requests;
     Executor backends;
     if (virtual) {
-      requests = virtualThreadPerTask();
-      backends = virtualThreadPerTask();
+      requests = VirtualThreads.perTaskExecutor();
+      backends = VirtualThreads.perTaskExecutor();
     } else {
       requests = Executors.newFixedThreadPool(32);
       backends = Executors.newFixedThreadPool(4);
@@ -145,15 +144,5 @@ public final class ShopService {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
-  }
-
-  private static ExecutorService virtualThreadPerTask() throws Throwable {
-    return (ExecutorService)
-        MethodHandles.publicLookup()
-            .findStatic(
-                Executors.class,
-                "newVirtualThreadPerTaskExecutor",
-                MethodType.methodType(ExecutorService.class))
-            .invoke();
   }
 }

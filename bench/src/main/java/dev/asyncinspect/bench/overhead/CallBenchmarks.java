@@ -1,7 +1,5 @@
 package dev.asyncinspect.bench.overhead;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -121,14 +119,7 @@ public class CallBenchmarks {
 
     @Setup(Level.Trial)
     public void start() throws Throwable {
-      executor =
-          (ExecutorService)
-              MethodHandles.publicLookup()
-                  .findStatic(
-                      Executors.class,
-                      "newVirtualThreadPerTaskExecutor",
-                      MethodType.methodType(ExecutorService.class))
-                  .invoke();
+      executor = dev.asyncinspect.bench.VirtualThreads.perTaskExecutor();
     }
 
     @TearDown(Level.Trial)

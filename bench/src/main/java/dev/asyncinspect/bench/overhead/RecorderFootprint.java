@@ -1,10 +1,8 @@
 package dev.asyncinspect.bench.overhead;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import dev.asyncinspect.bench.VirtualThreads;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The recorder's memory whatever the task count: runs virtual-thread fan-outs ({@link
@@ -15,14 +13,7 @@ import java.util.concurrent.Executors;
  */
 public final class RecorderFootprint {
   public static void main(String[] args) throws Throwable {
-    ExecutorService virtual =
-        (ExecutorService)
-            MethodHandles.publicLookup()
-                .findStatic(
-                    Executors.class,
-                    "newVirtualThreadPerTaskExecutor",
-                    MethodType.methodType(ExecutorService.class))
-                .invoke();
+    ExecutorService virtual = VirtualThreads.perTaskExecutor();
     TracedCalls traced = new TracedCalls();
     long tasksPerFanOut = 2L * TracedCalls.FAN_OUT + 1;
     long done = 0;
