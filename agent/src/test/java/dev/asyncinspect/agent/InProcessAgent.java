@@ -90,12 +90,19 @@ final class InProcessAgent {
       return byId("task", id);
     }
 
+    /** The task named {@code name} started last (ids follow start order only per thread). */
     JsonNode lastTaskNamed(String name) {
       List<JsonNode> tasks = tasksNamed(name);
       if (tasks.isEmpty()) {
         throw new AssertionError("no task named " + name + " in " + ofType("task"));
       }
-      return tasks.get(tasks.size() - 1);
+      JsonNode last = tasks.get(0);
+      for (JsonNode task : tasks) {
+        if (task.path("start").asLong() >= last.path("start").asLong()) {
+          last = task;
+        }
+      }
+      return last;
     }
 
     /** The await point of a BLOCKED task. */

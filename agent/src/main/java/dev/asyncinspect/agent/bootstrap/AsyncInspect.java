@@ -126,7 +126,7 @@ public final class AsyncInspect {
         // The call returns at once with the value: a wait of no time, counted without a change
         // of state (and without reading the clock, the largest part of a wait's cost). A failed
         // future goes the whole way, so that the wait that threw is in the task's history.
-        site.stats.recordInstantWait();
+        site.stats.recordInstantWait(task.stripe);
         return;
       }
       task.awaitSite = site;
@@ -199,7 +199,7 @@ public final class AsyncInspect {
     Object awaited = task.awaited;
     long now = recorder.now();
     if (site != null) {
-      site.stats.recordWait(now - task.stateSince, threw);
+      site.stats.recordWait(task.stripe, now - task.stateSince, threw);
     }
     if (acquired && awaited != null && !task.hold(awaited)) {
       recorder.droppedHolds.increment();

@@ -67,8 +67,8 @@ public final class DumpWriter {
       throws IOException {
     completeDoneFutures();
     long dumpNanos = recorder.now();
-    droppedEvents = recorder.events.overwritten();
-    List<Seen> tasks = tasks(content == Content.FULL);
+    droppedEvents = recorder.eventsOverwritten();
+    List<Seen> tasks = tasks(content == Content.FULL, dumpNanos);
     if (content == Content.STATS) {
       tasks = List.of();
     }
@@ -96,7 +96,7 @@ public final class DumpWriter {
     // were read and before the event history is, so that every record refers only to methods and
     // points the tables hold: each was registered before anything could refer to it.
     Registry registry = recorder.registry;
-    long eventLimit = recorder.events.written();
+    long[] eventLimits = recorder.eventsWritten();
     int methodCount = registry.methodCount();
     int awaitSiteCount = registry.awaitSiteCount();
     int spawnSiteCount = registry.spawnSiteCount();
@@ -150,7 +150,7 @@ public final class DumpWriter {
       }
     }
     if (content == Content.FULL) {
-      writeEvents(line, out, eventLimit, tasks);
+      writeEvents(line, out, eventLimits, tasks);
     }
     out.line(end(line, out.counts()), "end");
     out.commit();
@@ -187,11 +187,11 @@ public final class DumpWriter {
 
   /**
    * Live tasks and (if asked for) the most recently ended of the finished ones the table still
-   * holds, up to {@code maxFinishedTasks}, each once, in id order. Also counts the finished tasks
-   * left out ({@link #droppedFinished}).
+   * holds, up to {@code maxFinishedTasks}, each once, in start order, of those started before
+   * {@code cut}. Also counts the finished tasks left out ({@link #droppedFinished}).
    */
-  private List<Seen> tasks(boolean withFinished) {
-    long total = recorder.totalTasks();
+  private List<Seen> tasks(boolean withFinished, long cut) {
+    long total = recorder.totalTasks(); // counts every task started before the cut
     List<Seen> live = new ArrayList<>();
     List<Seen> finished = new ArrayList<>();
     for (int slot = 0; slot < recorder.tableCapacity(); slot++) {
@@ -209,8 +209,8 @@ public final class DumpWriter {
       boolean pendingStart = task.startPending;
       long start = task.start;
       int startState = task.initialState();
-      if (id > total || !task.sameTask(id)) {
-        continue; // started after the count was read, or reused while read
+      if (start >= cut || !task.sameTask(id)) {
+        continue; // started after the cut (maybe not counted), or reused while read
       }
       (ended ? finished : live).add(new Seen(task, id, end, pendingStart, start, startState));
     }
@@ -228,7 +228,8 @@ public final class DumpWriter {
     if (withFinished) {
       tasks.addAll(finished);
     }
-    tasks.sort(Comparator.comparingLong(Seen::id));
+    // In start order: ids follow it only along each thread ({@link TaskIds}).
+    tasks.sort(Comparator.comparingLong(Seen::start).thenComparingLong(Seen::id));
     return tasks;
   }
 
@@ -265,13 +266,17 @@ public final class DumpWriter {
   }
 
   /**
-   * The events recorded before {@code limit}, the moment the tables were cut, with the pending
-   * starts of the tasks in the dump, in time order ({@link EventHistory}).
+   * The events each ring recorded before its {@code limits} entry, the moment the tables were cut,
+   * with the pending starts of the tasks in the dump, in time order ({@link EventHistory}).
    */
-  private void writeEvents(JsonLine line, DumpOutput out, long limit, List<Seen> tasks)
+  private void writeEvents(JsonLine line, DumpOutput out, long[] limits, List<Seen> tasks)
       throws IOException {
     EventHistory history = new EventHistory();
-    history.addRing(recorder.events, limit);
+    long recorded = 0;
+    for (int s = 0; s < limits.length; s++) {
+      history.addRing(recorder.events[s], limits[s]);
+      recorded += limits[s];
+    }
     for (Seen seen : tasks) {
       if (seen.pendingStart()) {
         history.addPendingStart(seen.start(), seen.id(), seen.startState());
@@ -299,7 +304,7 @@ public final class DumpWriter {
                 failure[0] = e;
               }
             },
-            limit);
+            recorded);
     if (failure[0] != null) {
       throw failure[0];
     }

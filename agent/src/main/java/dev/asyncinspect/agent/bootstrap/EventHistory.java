@@ -1,16 +1,19 @@
 package dev.asyncinspect.agent.bootstrap;
 
 /**
- * The event history a dump writes, assembled from the ring and from the tasks whose start event is
- * still pending ({@link TaskRecord#startPending}), in time order.
+ * The event history a dump writes, assembled from the rings (one per {@link Stripes stripe}) and
+ * from the tasks whose start event is still pending ({@link TaskRecord#startPending}), in time
+ * order.
  *
- * <p>The ring is written nearly, not exactly, in time order: a task's start is written with its
- * next event, so a start may follow later events of other tasks. So the events are sorted by time
- * (and, within one task, kept in the order they were written), duplicates (a pending start the task
- * wrote while the dump read it) are dropped, and when the ring has overwritten events, the history
- * begins at the oldest event written in its own time: a start older than that, written late, is
- * left out, as its neighbours in time are gone. What remains is whole from its first event on;
- * {@link #dropped} counts the events recorded before it.
+ * <p>No ring is written exactly in time order: a task's start is written with its next event, so a
+ * start may follow later events of other tasks; and a task's events may be in several rings (its
+ * future completed on another thread, its work began on another thread). So the events are sorted
+ * by time (and, within one task, kept in the order they were written), duplicates (a pending start
+ * the task wrote while the dump read it) are dropped, and when a ring has overwritten events, the
+ * history begins at the oldest event that ring wrote in its own time (the latest such beginning of
+ * all the rings that overwrote events): a start older than that, written late, and the other rings'
+ * older events are left out, as their neighbours in time are gone. What remains is whole from its
+ * first event on; {@link #writeTo} counts the events recorded before it.
  */
 final class EventHistory {
   private long[] times = new long[64];
@@ -22,23 +25,30 @@ final class EventHistory {
   private long[] orders = new long[64];
 
   private int size;
-  private int fromRing;
-  private boolean ringLost;
+
+  /** The time the history starts at: Long.MIN_VALUE while no ring lost events. */
+  private long from = Long.MIN_VALUE;
 
   /**
-   * The ring's events numbered below {@code limit} (those recorded before the dump cut its tables),
+   * A ring's events numbered below {@code limit} (those recorded before the dump cut its tables),
    * and whether older ones were overwritten.
    */
   void addRing(EventRing ring, long limit) {
-    ringLost = limit > ring.capacity();
+    int before = size;
+    long[] oldest = {Long.MAX_VALUE};
     ring.forEach(
         (seq, time, task, state, point) -> {
           if (seq < limit) {
             add(time, task, state, point, seq);
-            fromRing++;
+            if ((state & EventRing.FIRST) == 0) {
+              oldest[0] = Math.min(oldest[0], time);
+            }
           }
         });
-    ringLost |= fromRing < limit;
+    int read = size - before;
+    if (limit > ring.capacity() || read < limit) {
+      from = Math.max(from, oldest[0]);
+    }
   }
 
   /** The start of a task not yet written to the ring. */
@@ -69,19 +79,10 @@ final class EventHistory {
   }
 
   /**
-   * Sorts and writes the history; returns how many events were recorded before its first one (the
-   * first event's {@code seq}).
+   * Sorts and writes the history; returns how many of the {@code recorded} events (the rings'
+   * limits together) were recorded before its first one (the first event's {@code seq}).
    */
   long writeTo(Sink sink, long recorded) {
-    long from = Long.MIN_VALUE;
-    if (ringLost) {
-      from = Long.MAX_VALUE;
-      for (int i = 0; i < size; i++) {
-        if (orders[i] >= 0 && (states[i] & EventRing.FIRST) == 0) {
-          from = Math.min(from, times[i]);
-        }
-      }
-    }
     int[] sorted = sortedIndexes();
     int[] kept = new int[size];
     int n = 0;

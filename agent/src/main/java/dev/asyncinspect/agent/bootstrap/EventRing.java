@@ -1,6 +1,5 @@
 package dev.asyncinspect.agent.bootstrap;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -30,7 +29,15 @@ final class EventRing {
   private final int[] states;
   private final int[] points;
   private final AtomicLongArray stamps;
-  private final AtomicLong next = new AtomicLong();
+
+  /**
+   * The next sequence number, at {@link #NEXT} in an array of its own: rings of different stripes
+   * are allocated one after another, and one ring's counter must not share a cache line with what
+   * another ring's writer reads.
+   */
+  private final AtomicLongArray next = new AtomicLongArray(2 * NEXT);
+
+  private static final int NEXT = 8;
 
   EventRing(int capacity) {
     int size = capacity <= 0 ? 0 : Integer.highestOneBit(Math.max(2, capacity - 1) << 1);
@@ -46,7 +53,7 @@ final class EventRing {
     if (mask < 0) {
       return;
     }
-    long seq = next.getAndIncrement();
+    long seq = next.getAndIncrement(NEXT);
     write(seq, time, task, state, point);
   }
 
@@ -55,7 +62,7 @@ final class EventRing {
     if (mask < 0) {
       return;
     }
-    long seq = next.getAndAdd(2);
+    long seq = next.getAndAdd(NEXT, 2);
     write(seq, time, task, state | FIRST, point);
     write(seq + 1, time2, task, state2, point2);
   }
@@ -80,12 +87,12 @@ final class EventRing {
 
   /** Events written since the agent started. */
   long written() {
-    return next.get();
+    return next.get(NEXT);
   }
 
   /** Events lost to overwriting so far. */
   long overwritten() {
-    return Math.max(0, next.get() - (mask + 1));
+    return Math.max(0, next.get(NEXT) - (mask + 1));
   }
 
   /** Calls {@code sink} for each event still in the ring and read whole, oldest first. */
@@ -93,7 +100,7 @@ final class EventRing {
     if (mask < 0) {
       return;
     }
-    long last = next.get();
+    long last = next.get(NEXT);
     long first = Math.max(0, last - (mask + 1));
     for (long seq = first; seq < last; seq++) {
       int i = (int) seq & mask;

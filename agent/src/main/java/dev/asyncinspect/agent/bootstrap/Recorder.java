@@ -1,6 +1,5 @@
 package dev.asyncinspect.agent.bootstrap;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -20,7 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>No method takes a lock, parks, or throws to its caller; when no slot is free the record is
  *       dropped and counted.
  *   <li>Memory is bounded by the options: a table of {@code maxLiveTasks + maxFinishedTasks} slots
- *       (rounded up to a power of two), {@code maxEvents} events.
+ *       (rounded up to a power of two), {@code maxEvents} events (in one ring per {@link Stripes
+ *       stripe}, each a power of two).
  *   <li>A live task is in exactly one slot from its start until it ends, and is never displaced; a
  *       finished task stays in its slot until a later task takes it. Readers see the table weakly
  *       consistently (a task that starts or ends during a dump may or may not be in it).
@@ -36,9 +36,11 @@ public final class Recorder {
   final RecorderSettings settings;
   final long originNanos = System.nanoTime();
   final long originEpochMillis = System.currentTimeMillis();
-  final EventRing events;
 
-  private final AtomicLong nextTaskId = new AtomicLong(1);
+  /** The event history, one ring per stripe: a task's events go to its stripe's. */
+  final EventRing[] events;
+
+  private final TaskIds ids = new TaskIds();
   private final AtomicReferenceArray<TaskRecord> table;
   private final int tableMask;
   final LongAdder droppedTasks = new LongAdder();
@@ -50,7 +52,11 @@ public final class Recorder {
     this.settings = settings;
     this.table = new AtomicReferenceArray<>(tableSize(settings));
     this.tableMask = table.length() - 1;
-    this.events = new EventRing(settings.maxEvents);
+    this.events = new EventRing[Stripes.COUNT];
+    int perStripe = settings.maxEvents <= 0 ? 0 : Math.max(1, settings.maxEvents / Stripes.COUNT);
+    for (int s = 0; s < events.length; s++) {
+      events[s] = new EventRing(perStripe);
+    }
   }
 
   /** Room for the live and the retained finished tasks, as a power of two. */
@@ -73,8 +79,8 @@ public final class Recorder {
   }
 
   TaskRecord start(MethodSite method, TaskRecord parent, ThreadState thread) {
+    long id = ids.next(thread.stripe); // before the clock: see totalTasks
     long now = now();
-    long id = nextTaskId.getAndIncrement();
     TaskRecord task = claim(id);
     task.init(id, method, null, parent, thread, now, null);
     return task;
@@ -83,8 +89,8 @@ public final class Recorder {
   /** A task for work handed off at {@code site}; QUEUED until {@link #begin} on a worker. */
   TaskRecord startSpawned(
       SpawnSite site, TaskRecord parent, ThreadState submitter, Object executor) {
+    long id = ids.next(submitter.stripe);
     long now = now();
-    long id = nextTaskId.getAndIncrement();
     TaskRecord task = claim(id);
     task.init(id, site.method, site, parent, submitter, now, executor);
     return task;
@@ -93,6 +99,7 @@ public final class Recorder {
   /** A QUEUED task's work starts on {@code thread}. */
   void begin(TaskRecord task, ThreadState thread) {
     task.thread = thread;
+    task.stripe = thread.stripe;
     transition(task, TaskStates.RUNNING, null);
   }
 
@@ -110,11 +117,12 @@ public final class Recorder {
    * task costs no claim of the ring of its own.
    */
   private void record(TaskRecord task, long id, long now, int state, int point) {
+    EventRing ring = events[task.stripe];
     if (task.startPending) {
-      events.recordPair(task.start, id, task.initialState(), 0, now, state, point);
+      ring.recordPair(task.start, id, task.initialState(), 0, now, state, point);
       task.startPending = false; // after the write: a dump meanwhile may see it twice, never none
     } else {
-      events.record(now, id, state, point);
+      ring.record(now, id, state, point);
     }
   }
 
@@ -195,6 +203,24 @@ public final class Recorder {
     return fresh != null ? fresh : new TaskRecord();
   }
 
+  /** How many events each ring has written so far: where a dump cuts the history. */
+  long[] eventsWritten() {
+    long[] written = new long[events.length];
+    for (int s = 0; s < events.length; s++) {
+      written[s] = events[s].written();
+    }
+    return written;
+  }
+
+  /** Events lost to overwriting so far, in all rings. */
+  long eventsOverwritten() {
+    long lost = 0;
+    for (EventRing ring : events) {
+      lost += ring.overwritten();
+    }
+    return lost;
+  }
+
   int tableCapacity() {
     return table.length();
   }
@@ -246,8 +272,13 @@ public final class Recorder {
     return count;
   }
 
+  /**
+   * Tasks started so far. A task takes its id before it reads the clock, so every task that started
+   * before a moment read from {@link #now} is counted by a call after it ({@link TaskIds} says how
+   * exact the count is).
+   */
   long totalTasks() {
-    return nextTaskId.get() - 1;
+    return ids.issued();
   }
 
   /** Counts an error inside the agent; the application never sees it. */

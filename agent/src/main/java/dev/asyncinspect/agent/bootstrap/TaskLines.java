@@ -181,20 +181,20 @@ final class TaskLines {
         .field("type", type)
         .field(idField, id)
         .field("count", s.count())
-        .field("failed", s.failed.get());
+        .field("failed", s.failed());
     boolean ofTasks = !"pointStats".equals(type);
     if (ofTasks) {
-      line.field("cancelled", s.cancelled.get());
+      line.field("cancelled", s.cancelled());
     }
-    line.field("totalNanos", s.totalNanos.get()).field("maxNanos", s.maxNanos.get());
+    line.field("totalNanos", s.totalNanos()).field("maxNanos", s.maxNanos());
     if (ofTasks) {
       line.field("runningNanos", s.runningNanos())
-          .field("blockedNanos", s.blockedNanos.get())
-          .field("suspendedNanos", s.suspendedNanos.get());
+          .field("blockedNanos", s.blockedNanos())
+          .field("suspendedNanos", s.suspendedNanos());
     }
     line.array("histogram");
     for (int b = 0; b < Histogram.BUCKETS; b++) {
-      long count = s.histogram.count(b);
+      long count = s.bucketCount(b);
       if (count > 0) {
         line.elementArray().element(b).element(count).endArray();
       }

@@ -65,6 +65,12 @@ final class TaskRecord {
   /** The thread it runs on, while RUNNING or BLOCKED. */
   ThreadState thread;
 
+  /**
+   * The stripe its events and statistics go to ({@link Stripes}): its thread's, or for a SPAWNED
+   * task the submitter's until it begins on a worker.
+   */
+  int stripe;
+
   /** The task that was current on the thread before this one started; restored when it ends. */
   TaskRecord callerOnThread;
 
@@ -130,6 +136,7 @@ final class TaskRecord {
     this.suspendedNanos = 0;
     this.end = 0;
     this.thread = spawn == null ? thread : null;
+    this.stripe = thread.stripe;
     this.callerOnThread = null;
     this.awaitSite = null;
     this.awaited = null;

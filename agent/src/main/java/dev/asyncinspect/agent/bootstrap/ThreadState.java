@@ -19,6 +19,9 @@ final class ThreadState {
 
   private final Thread virtualThread;
 
+  /** The stripe of the recorder's counters and events its tasks write ({@link Stripes}). */
+  final int stripe;
+
   /** The innermost traced task running on this thread; only this thread writes it. */
   TaskRecord current;
 
@@ -32,7 +35,9 @@ final class ThreadState {
   private ThreadState() {
     Thread self = Thread.currentThread();
     this.threadId = self.getId();
-    if (ThreadRecords.isVirtual(self)) {
+    boolean virtual = ThreadRecords.isVirtual(self);
+    this.stripe = Stripes.forCurrentThread(virtual);
+    if (virtual) {
       this.thread = null;
       this.virtualThread = self;
       if (PinnedWatch.enabled) {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How a dump's event history is assembled from the ring and the pending starts. */
+/** How a dump's event history is assembled from the rings and the pending starts. */
 class EventHistoryTest {
   private static final int RUNNING = TaskStates.RUNNING;
   private static final int BLOCKED = TaskStates.BLOCKED;
@@ -81,6 +81,37 @@ class EventHistoryTest {
     assertThat(events)
         .containsExactly(
             new Event(5, 5, 7, DONE), new Event(6, 6, 9, DONE), new Event(7, 7, 6, RUNNING));
+  }
+
+  @Test
+  void ringsAreMergedAndTheHistoryBeginsWhereEveryRingIsWhole() {
+    EventRing first = new EventRing(4);
+    first.record(1, 5, RUNNING, 0); // overwritten below
+    first.record(2, 1, RUNNING, 0);
+    first.record(4, 1, BLOCKED, 0);
+    first.record(5, 1, RUNNING, 0);
+    first.record(6, 4, RUNNING, 0);
+    EventRing second = new EventRing(4); // another stripe: task 1 ends there
+    second.record(1, 2, RUNNING, 0);
+    second.record(3, 2, DONE, 0);
+    second.record(7, 1, DONE, 0);
+    EventHistory history = new EventHistory();
+    history.addRing(first, first.written());
+    history.addRing(second, second.written());
+    long[] dropped = new long[1];
+
+    List<Event> events = write(history, first.written() + second.written(), dropped);
+
+    // The first ring is whole from time 2 on: the second ring's event at 1 goes with the one lost.
+    assertThat(dropped[0]).isEqualTo(2);
+    assertThat(events)
+        .containsExactly(
+            new Event(2, 2, 1, RUNNING),
+            new Event(3, 3, 2, DONE),
+            new Event(4, 4, 1, BLOCKED),
+            new Event(5, 5, 1, RUNNING),
+            new Event(6, 6, 4, RUNNING),
+            new Event(7, 7, 1, DONE));
   }
 
   @Test

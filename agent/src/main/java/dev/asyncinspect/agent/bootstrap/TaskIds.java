@@ -1,0 +1,75 @@
+package dev.asyncinspect.agent.bootstrap;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Task ids, handed out in blocks per {@link Stripes stripe}, so that tasks starting on different
+ * cores do not update one counter (a shared counter was the dearest single part of a task's cost
+ * when two cores started tasks at once).
+ *
+ * <p>Assumptions and guarantees:
+ *
+ * <ol>
+ *   <li>Ids are unique, start at 1, and increase along each thread (a thread keeps its stripe); a
+ *       single thread's tasks are numbered 1, 2, 3, ... Tasks started on different stripes are
+ *       numbered out of start order by up to a block.
+ *   <li>Wait-free but for a compare-and-set loop on the stripe's own counter; a stripe takes a new
+ *       block from the shared counter once every {@link #BLOCK} tasks. A block lost in a race
+ *       between two threads of one stripe leaves a gap in the ids, and is not counted.
+ *   <li>{@link #issued} is exact when no block is being taken while it reads, else short by at most
+ *       a block per stripe taking one.
+ * </ol>
+ */
+final class TaskIds {
+  static final int BLOCK = 256;
+
+  /** Longs per stripe in {@link #cells}: a cache line and more, so stripes share none. */
+  private static final int STRIDE = 16;
+
+  private static final int CURSOR = 0;
+  private static final int BLOCKS = 1;
+
+  /**
+   * Per stripe: the next raw id to hand out (a multiple of {@link #BLOCK} once the block is used
+   * up, and 0 before the first), and how many blocks the stripe has taken.
+   */
+  private final AtomicLongArray cells = new AtomicLongArray(Stripes.COUNT * STRIDE);
+
+  /** The first raw id of the next block to take. */
+  private final AtomicLong nextBlock = new AtomicLong();
+
+  /** A new task id for a task started on {@code stripe}. */
+  long next(int stripe) {
+    int at = stripe * STRIDE;
+    while (true) {
+      long raw = cells.get(at + CURSOR);
+      if ((raw & (BLOCK - 1)) != 0) {
+        if (cells.compareAndSet(at + CURSOR, raw, raw + 1)) {
+          return raw + 1;
+        }
+      } else {
+        long first = nextBlock.getAndAdd(BLOCK);
+        if (cells.compareAndSet(at + CURSOR, raw, first + 1)) {
+          cells.getAndIncrement(at + BLOCKS);
+          return first + 1;
+        }
+      }
+    }
+  }
+
+  /** How many ids were handed out so far. */
+  long issued() {
+    long issued = 0;
+    for (int s = 0; s < Stripes.COUNT; s++) {
+      int at = s * STRIDE;
+      long blocks = cells.get(at + BLOCKS);
+      long raw = cells.get(at + CURSOR);
+      if (blocks > 0) {
+        long inBlock = raw & (BLOCK - 1);
+        issued += (blocks - 1) * BLOCK + (inBlock == 0 ? BLOCK : inBlock);
+      }
+    }
+    return issued;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.asyncinspect.agent.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** Statistics kept in one cell per stripe read as one. */
+class StatsTest {
+
+  @Test
+  void cellsOfEveryStripeAddUpAndTheMaximumIsTheLargestOfThem() {
+    Stats stats = new Stats();
+    int stripes = Stripes.COUNT;
+    for (int s = 0; s < stripes; s++) {
+      stats.recordWait(s, 100 + s, s == 0);
+      stats.recordInstantWait(s);
+    }
+
+    assertThat(stats.count()).isEqualTo(2L * stripes);
+    assertThat(stats.failed()).isEqualTo(1);
+    assertThat(stats.totalNanos()).isEqualTo(100L * stripes + (long) stripes * (stripes - 1) / 2);
+    assertThat(stats.maxNanos()).isEqualTo(100 + stripes - 1);
+    assertThat(stats.bucketCount(0)).isEqualTo(stripes);
+  }
+
+  @Test
+  void threadsSharingAStripeLoseNoUpdate() throws Exception {
+    Stats stats = new Stats();
+    int threads = 4;
+    int each = 100_000;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> started = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int stripe = t % 2; // two threads on each of two stripes (the same one when there is one)
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                for (int i = 0; i < each; i++) {
+                  stats.recordWait(stripe & Stripes.MASK, 3, false);
+                }
+              });
+      thread.start();
+      started.add(thread);
+    }
+    go.countDown();
+    for (Thread thread : started) {
+      thread.join();
+    }
+
+    assertThat(stats.count()).isEqualTo((long) threads * each);
+    assertThat(stats.totalNanos()).isEqualTo(3L * threads * each);
+    assertThat(stats.bucketCount(3)).isEqualTo((long) threads * each);
+  }
+}

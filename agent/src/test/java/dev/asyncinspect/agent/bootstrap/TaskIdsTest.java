@@ -1,0 +1,79 @@
+package dev.asyncinspect.agent.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** Task ids handed out in blocks per stripe. */
+class TaskIdsTest {
+
+  @Test
+  void oneThreadNumbersItsTasksOneTwoThreeAcrossBlocks() {
+    TaskIds ids = new TaskIds();
+    for (long expected = 1; expected <= 3 * TaskIds.BLOCK + 5; expected++) {
+      assertThat(ids.next(0)).isEqualTo(expected);
+    }
+    assertThat(ids.issued()).isEqualTo(3 * TaskIds.BLOCK + 5);
+  }
+
+  @Test
+  void stripesTakeBlocksOfTheirOwnAndTheCountAddsThemUp() {
+    TaskIds ids = new TaskIds();
+    int other = Stripes.COUNT > 1 ? 1 : 0;
+    assertThat(ids.next(0)).isEqualTo(1);
+    long first = ids.next(other);
+    assertThat(ids.next(0)).isEqualTo(other == 0 ? 3 : 2);
+    assertThat(first).isEqualTo(other == 0 ? 2 : TaskIds.BLOCK + 1);
+    assertThat(ids.issued()).isEqualTo(3);
+  }
+
+  @Test
+  void concurrentThreadsGetUniqueIdsIncreasingAlongEachThreadAndAllCounted() throws Exception {
+    TaskIds ids = new TaskIds();
+    int threads = 4;
+    int each = 50_000;
+    long[][] got = new long[threads][each];
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> started = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int index = t;
+      int stripe = (t / 2) & Stripes.MASK; // two threads per stripe: they race for its blocks
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                for (int i = 0; i < each; i++) {
+                  got[index][i] = ids.next(stripe);
+                }
+              });
+      thread.start();
+      started.add(thread);
+    }
+    go.countDown();
+    for (Thread thread : started) {
+      thread.join();
+    }
+
+    Set<Long> all = new HashSet<>();
+    for (long[] mine : got) {
+      for (int i = 0; i < each; i++) {
+        assertThat(mine[i]).isPositive();
+        if (i > 0) {
+          assertThat(mine[i]).isGreaterThan(mine[i - 1]);
+        }
+        all.add(mine[i]);
+      }
+    }
+    assertThat(all).hasSize(threads * each);
+    assertThat(ids.issued()).isEqualTo((long) threads * each);
+  }
+}
