@@ -45,11 +45,6 @@ final class Stripes {
     return stripe;
   }
 
-  /** Whether virtual threads get the stripe of their carrier (else one in turn, like others). */
-  static boolean byCarrier() {
-    return CARRIER != null;
-  }
-
   private static int next() {
     return NEXT.getAndIncrement() & MASK;
   }
