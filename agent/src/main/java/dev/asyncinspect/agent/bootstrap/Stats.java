@@ -1,7 +1,8 @@
 package dev.asyncinspect.agent.bootstrap;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Aggregates for one traced method (its finished tasks) or one await point (its finished waits).
@@ -27,8 +28,15 @@ final class Stats {
   /** The histogram's buckets follow the figures above in a cell. */
   private static final int BUCKET_0 = 7;
 
-  private final AtomicReferenceArray<AtomicLongArray> cells =
-      new AtomicReferenceArray<>(Stripes.COUNT);
+  private static final VarHandle CELLS =
+      MethodHandles.arrayElementVarHandle(AtomicLongArray[].class);
+
+  /**
+   * The cells by stripe, null until the stripe records. Read plainly: a cell's array is a final
+   * field, so a cell seen through a race is seen whole; one not seen yet is looked up again with
+   * {@link #CELLS}.
+   */
+  private final AtomicLongArray[] cells = new AtomicLongArray[Stripes.COUNT];
 
   /** A wait that returned at once (on a future already done): no time, one more in the count. */
   void recordInstantWait(int stripe) {
@@ -105,8 +113,8 @@ final class Stats {
 
   long maxNanos() {
     long max = 0;
-    for (int s = 0; s < cells.length(); s++) {
-      AtomicLongArray cell = cells.get(s);
+    for (int s = 0; s < cells.length; s++) {
+      AtomicLongArray cell = (AtomicLongArray) CELLS.getAcquire(cells, s);
       if (cell != null) {
         max = Math.max(max, cell.get(MAX));
       }
@@ -116,8 +124,8 @@ final class Stats {
 
   private long sum(int field) {
     long sum = 0;
-    for (int s = 0; s < cells.length(); s++) {
-      AtomicLongArray cell = cells.get(s);
+    for (int s = 0; s < cells.length; s++) {
+      AtomicLongArray cell = (AtomicLongArray) CELLS.getAcquire(cells, s);
       if (cell != null) {
         sum += cell.get(field);
       }
@@ -126,12 +134,12 @@ final class Stats {
   }
 
   private AtomicLongArray cell(int stripe) {
-    AtomicLongArray cell = cells.get(stripe);
+    AtomicLongArray cell = cells[stripe];
     if (cell != null) {
       return cell;
     }
     AtomicLongArray made = new AtomicLongArray(BUCKET_0 + Histogram.BUCKETS);
-    AtomicLongArray other = cells.compareAndExchange(stripe, null, made);
+    AtomicLongArray other = (AtomicLongArray) CELLS.compareAndExchange(cells, stripe, null, made);
     return other != null ? other : made;
   }
 

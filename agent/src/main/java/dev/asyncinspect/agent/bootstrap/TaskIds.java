@@ -24,7 +24,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class TaskIds {
   static final int BLOCK = 256;
 
-  /** Longs per stripe in {@link #cells}: a cache line and more, so stripes share none. */
+  /**
+   * Longs per stripe in {@link #cells}: a cache line and more, so stripes share none (stripe s at
+   * {@code (s + 1) * STRIDE}: none shares the line of the array's length either, which every access
+   * reads).
+   */
   private static final int STRIDE = 16;
 
   private static final int CURSOR = 0;
@@ -34,14 +38,14 @@ final class TaskIds {
    * Per stripe: the next raw id to hand out (a multiple of {@link #BLOCK} once the block is used
    * up, and 0 before the first), and how many blocks the stripe has taken.
    */
-  private final AtomicLongArray cells = new AtomicLongArray(Stripes.COUNT * STRIDE);
+  private final AtomicLongArray cells = new AtomicLongArray((Stripes.COUNT + 1) * STRIDE);
 
   /** The first raw id of the next block to take. */
   private final AtomicLong nextBlock = new AtomicLong();
 
   /** A new task id for a task started on {@code stripe}. */
   long next(int stripe) {
-    int at = stripe * STRIDE;
+    int at = (stripe + 1) * STRIDE;
     while (true) {
       long raw = cells.get(at + CURSOR);
       if ((raw & (BLOCK - 1)) != 0) {
@@ -62,7 +66,7 @@ final class TaskIds {
   long issued() {
     long issued = 0;
     for (int s = 0; s < Stripes.COUNT; s++) {
-      int at = s * STRIDE;
+      int at = (s + 1) * STRIDE;
       long blocks = cells.get(at + BLOCKS);
       long raw = cells.get(at + CURSOR);
       if (blocks > 0) {

@@ -15,11 +15,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The six cases of the agent's per-call cost. Each runs twice, in a JVM without the agent and in
- * one with {@code -javaagent} ({@link OverheadBench}); the cost is the difference. Times are per
- * traced call (or per spawned task, or per future), bytes from JMH's {@code gc} profiler.
+ * The cases of the agent's per-call cost. Each runs twice, in a JVM without the agent and in one
+ * with {@code -javaagent} ({@link OverheadBench}); the cost is the difference. Times are per traced
+ * call (or per spawned task, or per future), bytes from JMH's {@code gc} profiler.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +36,16 @@ public class CallBenchmarks {
   /** A traced SYNC call. */
   @Benchmark
   public int syncCall() {
+    return traced.sync(x++);
+  }
+
+  /**
+   * The traced SYNC call on two threads at once (on this machine's two cores): what tasks on
+   * different cores cost each other, through what the recorder shares between them.
+   */
+  @Benchmark
+  @Threads(2)
+  public int syncCallOnTwoThreads() {
     return traced.sync(x++);
   }
 
