@@ -2,9 +2,6 @@ package dev.asyncinspect.agent.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** Statistics kept in one cell per stripe read as one. */
@@ -31,29 +28,14 @@ class StatsTest {
     Stats stats = new Stats();
     int threads = 4;
     int each = 100_000;
-    CountDownLatch go = new CountDownLatch(1);
-    List<Thread> started = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int stripe = t % 2; // two threads on each of two stripes (the same one when there is one)
-      Thread thread =
-          new Thread(
-              () -> {
-                try {
-                  go.await();
-                } catch (InterruptedException e) {
-                  return;
-                }
-                for (int i = 0; i < each; i++) {
-                  stats.recordWait(stripe & Stripes.MASK, 3, false);
-                }
-              });
-      thread.start();
-      started.add(thread);
-    }
-    go.countDown();
-    for (Thread thread : started) {
-      thread.join();
-    }
+    // Two threads on each of two stripes (the same one when there is one).
+    Concurrently.run(
+        threads,
+        t -> {
+          for (int i = 0; i < each; i++) {
+            stats.recordWait((t % 2) & Stripes.MASK, 3, false);
+          }
+        });
 
     assertThat(stats.count()).isEqualTo((long) threads * each);
     assertThat(stats.totalNanos()).isEqualTo(3L * threads * each);

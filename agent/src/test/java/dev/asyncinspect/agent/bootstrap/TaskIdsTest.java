@@ -2,11 +2,8 @@ package dev.asyncinspect.agent.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** Task ids handed out in blocks per stripe. */
@@ -38,30 +35,14 @@ class TaskIdsTest {
     int threads = 4;
     int each = 50_000;
     long[][] got = new long[threads][each];
-    CountDownLatch go = new CountDownLatch(1);
-    List<Thread> started = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int index = t;
-      int stripe = (t / 2) & Stripes.MASK; // two threads per stripe: they race for its blocks
-      Thread thread =
-          new Thread(
-              () -> {
-                try {
-                  go.await();
-                } catch (InterruptedException e) {
-                  return;
-                }
-                for (int i = 0; i < each; i++) {
-                  got[index][i] = ids.next(stripe);
-                }
-              });
-      thread.start();
-      started.add(thread);
-    }
-    go.countDown();
-    for (Thread thread : started) {
-      thread.join();
-    }
+    // Two threads per stripe: they race for its blocks.
+    Concurrently.run(
+        threads,
+        t -> {
+          for (int i = 0; i < each; i++) {
+            got[t][i] = ids.next((t / 2) & Stripes.MASK);
+          }
+        });
 
     Set<Long> all = new HashSet<>();
     for (long[] mine : got) {
