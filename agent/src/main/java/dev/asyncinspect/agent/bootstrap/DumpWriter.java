@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
  * stopping the application: tasks that change while it reads are written in one of their states.
  */
 public final class DumpWriter {
-  static final String FORMAT_VERSION = "1.1";
+  static final String FORMAT_VERSION = "1.2";
 
   private final Recorder recorder;
   private final String agentVersion;

@@ -33,7 +33,7 @@ public final class DumpReader {
   public static final int SUPPORTED_MAJOR_VERSION = 1;
 
   /** The minor version this reader was written for; later ones may add fields and values. */
-  public static final int KNOWN_MINOR_VERSION = 1;
+  public static final int KNOWN_MINOR_VERSION = 2;
 
   // A header is a few hundred bytes; a non-dump should be refused without reading it whole.
   private static final int MAX_HEADER_LINE = 1 << 20;
