@@ -12,11 +12,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <ol>
  *   <li>Ids are unique, start at 1, and increase along each thread (a thread keeps its stripe); a
- *       single thread's tasks are numbered 1, 2, 3, ... Tasks started on different stripes are
- *       numbered out of start order by up to a block.
- *   <li>Wait-free but for a compare-and-set loop on the stripe's own counter; a stripe takes a new
- *       block from the shared counter once every {@link #BLOCK} tasks. A block lost in a race
- *       between two threads of one stripe leaves a gap in the ids, and is not counted.
+ *       single thread's tasks are numbered 1, 2, 3, ... Tasks started on different stripes are not
+ *       numbered in start order: a stripe that records little uses its block long after others took
+ *       later ones. Dumps write tasks in start order ({@link DumpWriter}).
+ *   <li>Lock-free: a compare-and-set loop on the stripe's own counter; a stripe takes a new block
+ *       from the shared counter once every {@link #BLOCK} tasks. A block lost in a race between two
+ *       threads of one stripe leaves a gap in the ids, and is not counted.
  *   <li>{@link #issued} is exact when no block is being taken while it reads, else short by at most
  *       a block per stripe taking one.
  * </ol>
