@@ -38,11 +38,22 @@ public final class Installer {
     for (String problem : options.problems) {
       AgentLog.warn(problem);
     }
-    exportCarrierThreadLocals(instrumentation);
+    if (Runtime.version().feature() >= 21) {
+      // The JDK's per-carrier thread locals, so that virtual threads record into the stripe of
+      // their carrier; before the recorder exists. Without them: stripes in turn, as exact.
+      grantToRunTime(
+          instrumentation,
+          "jdk.internal.misc",
+          false,
+          "virtual threads will not record per carrier");
+    }
     Registry registry = new Registry();
     Recorder recorder = new Recorder(registry, options.recorderSettings());
     Recorder.activate(recorder);
-    openCompletableFutureInternals(instrumentation);
+    // CompletableFuture's pending completions, read at dump time to find what a derived future
+    // waits for. Without them, dumps just do not know derived futures' sources.
+    grantToRunTime(
+        instrumentation, "java.util.concurrent", true, "derived futures will show no sources");
     if (options.pinning.equals("off")) {
       PinnedWatch.disable();
     } else if (options.pinning.equals("on")) {
@@ -93,43 +104,23 @@ public final class Installer {
   }
 
   /**
-   * Lets the run-time package read {@code CompletableFuture}'s pending completions at dump time, to
-   * find what a derived future waits for. Without it, dumps just do not know derived futures'
-   * sources.
+   * Exports ({@code open} false) or opens a package of {@code java.base} to the run-time package's
+   * module (the boot loader's unnamed module); when the JVM refuses, one line says what the agent
+   * goes without.
    */
-  private static void openCompletableFutureInternals(Instrumentation instrumentation) {
+  private static void grantToRunTime(
+      Instrumentation instrumentation, String pkg, boolean open, String without) {
+    Map<String, Set<Module>> grant = Map.of(pkg, Set.of(Recorder.class.getModule()));
     try {
       instrumentation.redefineModule(
           Object.class.getModule(),
           Set.of(),
-          Map.of(),
-          Map.of("java.util.concurrent", Set.of(Recorder.class.getModule())),
+          open ? Map.of() : grant,
+          open ? grant : Map.of(),
           Set.of(),
           Map.of());
     } catch (RuntimeException e) {
-      AgentLog.warn("derived futures will show no sources: " + e);
-    }
-  }
-
-  /**
-   * Lets the run-time package make the JDK's per-carrier thread locals (JDK 21 and later), so that
-   * virtual threads record into the stripe of the carrier they run on. Done before the recorder
-   * exists. Without it, virtual threads get stripes in turn: slower under load, as exact.
-   */
-  private static void exportCarrierThreadLocals(Instrumentation instrumentation) {
-    if (Runtime.version().feature() < 21) {
-      return;
-    }
-    try {
-      instrumentation.redefineModule(
-          Object.class.getModule(),
-          Set.of(),
-          Map.of("jdk.internal.misc", Set.of(Recorder.class.getModule())),
-          Map.of(),
-          Set.of(),
-          Map.of());
-    } catch (RuntimeException e) {
-      AgentLog.warn("virtual threads will not record per carrier: " + e);
+      AgentLog.warn(without + ": " + e);
     }
   }
 
