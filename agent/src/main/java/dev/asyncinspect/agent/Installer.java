@@ -1,12 +1,15 @@
 package dev.asyncinspect.agent;
 
 import dev.asyncinspect.agent.bootstrap.AgentLog;
+import dev.asyncinspect.agent.bootstrap.CompletionCallbacks;
 import dev.asyncinspect.agent.bootstrap.ControlChannel;
 import dev.asyncinspect.agent.bootstrap.DumpSchedule;
 import dev.asyncinspect.agent.bootstrap.DumpWriter;
 import dev.asyncinspect.agent.bootstrap.PinnedWatch;
 import dev.asyncinspect.agent.bootstrap.Recorder;
 import dev.asyncinspect.agent.bootstrap.Registry;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -51,9 +54,12 @@ public final class Installer {
     Recorder recorder = new Recorder(registry, options.recorderSettings());
     Recorder.activate(recorder);
     // CompletableFuture's pending completions, read at dump time to find what a derived future
-    // waits for. Without them, dumps just do not know derived futures' sources.
-    grantToRunTime(
-        instrumentation, "java.util.concurrent", true, "derived futures will show no sources");
+    // waits for, and where the agent's own completion node goes. Without them, dumps just do not
+    // know derived futures' sources, and pending futures get whenComplete callbacks.
+    if (grantToRunTime(
+        instrumentation, "java.util.concurrent", true, "derived futures will show no sources")) {
+      installCompletionNode();
+    }
     if (options.pinning.equals("off")) {
       PinnedWatch.disable();
     } else if (options.pinning.equals("on")) {
@@ -108,7 +114,7 @@ public final class Installer {
    * module (the boot loader's unnamed module); when the JVM refuses, one line says what the agent
    * goes without.
    */
-  private static void grantToRunTime(
+  private static boolean grantToRunTime(
       Instrumentation instrumentation, String pkg, boolean open, String without) {
     Map<String, Set<Module>> grant = Map.of(pkg, Set.of(Recorder.class.getModule()));
     try {
@@ -119,8 +125,30 @@ public final class Installer {
           open ? grant : Map.of(),
           Set.of(),
           Map.of());
+      return true;
     } catch (RuntimeException e) {
       AgentLog.warn(without + ": " + e);
+      return false;
+    }
+  }
+
+  /**
+   * The completion node for pending futures ({@link CompletionCallbacks}); when this JDK refuses
+   * it, one line says so and futures get {@code whenComplete} callbacks, 32 bytes dearer each.
+   */
+  private static void installCompletionNode() {
+    String problem;
+    try (InputStream in =
+        Installer.class.getResourceAsStream(CompletionCallbacks.NODE_CLASS_FILE)) {
+      problem =
+          in == null
+              ? "the agent's jar has no " + CompletionCallbacks.NODE_CLASS_FILE
+              : CompletionCallbacks.install(in.readAllBytes());
+    } catch (IOException e) {
+      problem = e.toString();
+    }
+    if (problem != null) {
+      AgentLog.warn("pending futures will cost 32 bytes more each: " + problem);
     }
   }
 

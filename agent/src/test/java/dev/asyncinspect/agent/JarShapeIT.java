@@ -2,6 +2,7 @@ package dev.asyncinspect.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asyncinspect.agent.bootstrap.CompletionCallbacks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +27,14 @@ class JarShapeIT {
     assertThat(JAR).isRegularFile();
     TreeSet<String> top = new TreeSet<>();
     List<String> classesOutsideOurPackage = new ArrayList<>();
+    List<String> definedByTheAgent = new ArrayList<>();
     try (JarFile jar = new JarFile(JAR.toFile())) {
       for (JarEntry entry : Collections.list(jar.entries())) {
         String name = entry.getName();
         top.add(name.contains("/") ? name.substring(0, name.indexOf('/') + 1) : name);
-        if (name.endsWith(".class") && !name.startsWith("dev/asyncinspect/agent/")) {
+        if (name.endsWith(".class") && name.startsWith("META-INF/async-inspect/")) {
+          definedByTheAgent.add(name); // read as bytes, under a path no class loader looks in
+        } else if (name.endsWith(".class") && !name.startsWith("dev/asyncinspect/agent/")) {
           classesOutsideOurPackage.add(name);
         }
       }
@@ -38,6 +42,7 @@ class JarShapeIT {
     }
     assertThat(top).containsExactly("META-INF/", "dev/");
     assertThat(classesOutsideOurPackage).isEmpty();
+    assertThat(definedByTheAgent).containsExactly(CompletionCallbacks.NODE_CLASS_FILE.substring(1));
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.asyncinspect.agent.InProcessAgent.Dump;
 import dev.asyncinspect.fixtures.Shapes;
 import dev.asyncinspect.fixtures.Waits;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,6 +63,25 @@ class WeavingTest {
     JsonNode after = dump().task(task.path("id").asLong());
     assertThat(after.path("state").asText()).isEqualTo("COMPLETED");
     assertThat(after.path("transitions").asInt()).isEqualTo(3);
+  }
+
+  /**
+   * The callback on a pending future is the agent's own completion node, one object on the future's
+   * stack (not {@code whenComplete}'s node and dependent future), gone once it ran.
+   */
+  @Test
+  void aPendingFutureGetsTheAgentsCompletionNode() throws ReflectiveOperationException {
+    CompletableFuture<String> future = Waits.produce(new CompletableFuture<>());
+    Field stack = CompletableFuture.class.getDeclaredField("stack");
+    stack.setAccessible(
+        true); // opened by the agent to its run-time classes, here on the class path
+    assertThat(future.getNumberOfDependents()).isEqualTo(1);
+    assertThat(stack.get(future).getClass().getName())
+        .isEqualTo("java.util.concurrent.AsyncInspectCompletion");
+
+    future.complete("done");
+    assertThat(future.getNumberOfDependents()).isZero();
+    assertThat(dump().lastTaskNamed("Waits.produce").path("state").asText()).isEqualTo("COMPLETED");
   }
 
   @Test

@@ -82,14 +82,14 @@ public final class AsyncInspect {
         CompletableFuture<?> future = (CompletableFuture<?>) returned;
         if (!future.isDone()) {
           suspend(recorder, task, returned);
-          future.whenComplete(task.binding);
+          CompletionCallbacks.register(future, task.binding);
         } else if (!future.isCompletedExceptionally()) {
           recorder.finish(task, TaskStates.COMPLETED, null);
         } else {
           // Already failed or cancelled: the callback runs at once and ends the task with the
           // future's exception (JDK 17 has no exceptionNow()), never passing through SUSPENDED.
           task.recyclable = false;
-          future.whenComplete(new FutureBinding(task, future));
+          CompletionCallbacks.register(future, new FutureBinding(task, future));
         }
       } else if (returned instanceof CompletionStage) {
         suspend(recorder, task, returned);
