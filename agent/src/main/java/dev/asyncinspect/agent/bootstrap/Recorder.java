@@ -157,12 +157,14 @@ public final class Recorder {
 
   /**
    * Ends a task whose future completed. Its binding called this once and is dropped by the future
-   * now, so the record may be reused like any other.
+   * now, so the record may be reused like any other. The end is written to the stripe of the thread
+   * that completed the future, usually another than the task's: the one whose cache has the lines.
    */
   void finishAsync(TaskRecord task, int outcome, Throwable error) {
     task.binding = null;
     if (!TaskStates.terminal(task.state)) {
       task.recyclable = true;
+      task.stripe = Stripes.current();
     }
     finish(task, outcome, error);
   }

@@ -10,12 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the line to come over from the other core, and that, not the atomic instruction itself, was most
  * of what recording cost under load).
  *
- * <p>A thread's stripe is chosen once, when the agent first sees the thread ({@link ThreadState}):
- * a platform thread gets the next stripe in turn; a virtual thread gets the stripe of the carrier
- * thread it runs on then, through the JDK's per-carrier thread locals (JDK 21 and later, with the
- * package exported to the agent's run-time classes when the agent starts). A virtual thread that
- * later runs on another carrier keeps its stripe: stripes are only about speed, every update to
- * them stays atomic, so threads that share a stripe are still counted exactly.
+ * <p>A platform thread gets the next stripe in turn the first time it asks, and keeps it; a virtual
+ * thread gets the stripe of the carrier thread it runs on, through the JDK's per-carrier thread
+ * locals (JDK 21 and later, with the package exported to the agent's run-time classes when the
+ * agent starts). A thread's tasks write to the stripe its {@link ThreadState} took when the agent
+ * first saw the thread (a virtual thread that later runs on another carrier keeps it), except the
+ * end of a task whose future another thread completes, which that thread writes to its own. Stripes
+ * are only about speed: every update to them stays atomic, so threads that share a stripe are still
+ * counted exactly.
  */
 final class Stripes {
   /** How many: the cores rounded up to a power of two, at most 16. */
@@ -31,16 +33,31 @@ final class Stripes {
   /** A per-carrier thread local where the JDK has it and lets the agent make one, else null. */
   private static final ThreadLocal<Integer> CARRIER = carrierLocal();
 
-  /** The stripe for the current thread, {@code virtual} or not, as {@link ThreadState} asks. */
+  /** Where there are no per-carrier thread locals: each platform thread's stripe. */
+  private static final ThreadLocal<Integer> PLATFORM = new ThreadLocal<>();
+
+  /** The stripe of the thread running now. */
+  static int current() {
+    return forCurrentThread(ThreadRecords.isVirtual(Thread.currentThread()));
+  }
+
+  /**
+   * The stripe of the thread running now, {@code virtual} or not: one per platform thread, chosen
+   * in turn the first time and kept in a thread local (the per-carrier one where there is one, so
+   * that a virtual thread finds its carrier's).
+   */
   static int forCurrentThread(boolean virtual) {
-    ThreadLocal<Integer> carrier = CARRIER;
-    if (!virtual || carrier == null) {
-      return next();
+    ThreadLocal<Integer> local = CARRIER;
+    if (local == null) {
+      if (virtual) {
+        return next();
+      }
+      local = PLATFORM;
     }
-    Integer stripe = carrier.get();
+    Integer stripe = local.get();
     if (stripe == null) {
       stripe = next();
-      carrier.set(stripe);
+      local.set(stripe);
     }
     return stripe;
   }

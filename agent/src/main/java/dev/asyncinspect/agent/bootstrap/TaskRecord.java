@@ -67,7 +67,8 @@ final class TaskRecord {
 
   /**
    * The stripe its events and statistics go to ({@link Stripes}): its thread's, or for a SPAWNED
-   * task the submitter's until it begins on a worker.
+   * task the submitter's until it begins on a worker; the end of an ASYNC task goes to the stripe
+   * of the thread that completed its future.
    */
   int stripe;
 

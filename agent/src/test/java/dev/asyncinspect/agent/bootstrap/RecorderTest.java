@@ -17,6 +17,28 @@ class RecorderTest {
   }
 
   @Test
+  void theEndOfAnAsyncTaskGoesToTheStripeOfTheThreadThatCompletesIt() throws Exception {
+    Recorder recorder = new Recorder(registry, new RecorderSettings(16, 4, 64, true));
+    TaskRecord task = recorder.start(method, null, ThreadState.current());
+    recorder.transition(task, TaskStates.SUSPENDED, null);
+    int[] completer = new int[1];
+    long[][] written = new long[2][];
+    Thread thread =
+        new Thread(
+            () -> {
+              completer[0] = Stripes.current();
+              written[0] = recorder.eventsWritten();
+              recorder.finishAsync(task, TaskStates.COMPLETED, null);
+              written[1] = recorder.eventsWritten();
+            });
+    thread.start();
+    thread.join();
+    assertThat(task.stripe).isEqualTo(completer[0]);
+    assertThat(written[1][completer[0]]).isEqualTo(written[0][completer[0]] + 1);
+    assertThat(method.stats.count()).isEqualTo(1);
+  }
+
+  @Test
   void tableFullDropsAndCountsButTheTaskStillWorks() {
     Recorder recorder = new Recorder(registry, new RecorderSettings(16, 4, 64, true));
     ThreadState thread = ThreadState.current();
