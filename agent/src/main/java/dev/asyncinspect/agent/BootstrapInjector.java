@@ -6,12 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.Iterator;
@@ -19,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -36,6 +34,11 @@ import java.util.jar.JarOutputStream;
 final class BootstrapInjector {
   static final String PACKAGE_PATH = "dev/asyncinspect/agent/bootstrap/";
 
+  /** Named, not referred to: the agent's own class loader never loads it. */
+  static final String BOOT_DEFINER = "dev.asyncinspect.agent.BootDefiner";
+
+  private static final String BOOT_DEFINER_CLASS_FILE = "BootDefiner.class";
+
   static void inject(Instrumentation instrumentation) throws IOException, URISyntaxException {
     Path agentJar =
         Path.of(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -48,7 +51,7 @@ final class BootstrapInjector {
     }
     try {
       defineInBootLoader(instrumentation, classes);
-    } catch (ReflectiveOperationException | RuntimeException e) {
+    } catch (IOException | ReflectiveOperationException | RuntimeException e) {
       appendToBootClassPath(instrumentation, classes);
     }
   }
@@ -75,36 +78,19 @@ final class BootstrapInjector {
   }
 
   /**
-   * Defines the first class with the JDK's internal {@code Unsafe}, opened to the agent only, and
-   * the others through a lookup in that class (the boot loader's unnamed module opens its packages
-   * to all): one reflective call instead of one per class, since the JDK generates an accessor
-   * class after a few reflective calls of the same method.
+   * Defines the first class with the JDK's internal {@code Unsafe} ({@link BootDefiner}, in a class
+   * loader of its own, the only module the JDK's internal package is exported to), and the others
+   * through a lookup in that class (the boot loader's unnamed module opens its packages to all):
+   * one reflective call instead of one per class, since the JDK generates an accessor class after a
+   * few reflective calls of the same method.
    */
   private static void defineInBootLoader(
       Instrumentation instrumentation, Map<String, byte[]> classes)
-      throws ReflectiveOperationException {
-    Module javaBase = Object.class.getModule();
-    instrumentation.redefineModule(
-        javaBase,
-        Set.of(),
-        Map.of("jdk.internal.misc", Set.of(BootstrapInjector.class.getModule())),
-        Map.of(),
-        Set.of(),
-        Map.of());
-    Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
-    Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
-    Method define =
-        unsafeType.getMethod(
-            "defineClass",
-            String.class,
-            byte[].class,
-            int.class,
-            int.class,
-            ClassLoader.class,
-            ProtectionDomain.class);
+      throws IOException, ReflectiveOperationException {
+    BiFunction<String, byte[], Class<?>> definer = bootDefiner(instrumentation);
     Iterator<Map.Entry<String, byte[]>> rest = classes.entrySet().iterator();
     Map.Entry<String, byte[]> first = rest.next();
-    Class<?> anchor = (Class<?>) define(define, unsafe, first);
+    Class<?> anchor = definer.apply(binaryName(first.getKey()), first.getValue());
     MethodHandles.Lookup lookup;
     try {
       lookup = MethodHandles.privateLookupIn(anchor, MethodHandles.lookup());
@@ -123,17 +109,11 @@ final class BootstrapInjector {
           if (lookup != null) {
             lookup.defineClass(c.getValue());
           } else {
-            define(define, unsafe, c);
+            definer.apply(binaryName(c.getKey()), c.getValue());
           }
         } catch (NoClassDefFoundError e) {
           later.add(c);
           missing = e;
-        } catch (InvocationTargetException e) {
-          if (!(e.getCause() instanceof NoClassDefFoundError)) {
-            throw e;
-          }
-          later.add(c);
-          missing = (NoClassDefFoundError) e.getCause();
         }
       }
       if (later.size() == pending.size()) {
@@ -143,11 +123,42 @@ final class BootstrapInjector {
     }
   }
 
-  private static Object define(Method define, Object unsafe, Map.Entry<String, byte[]> c)
-      throws ReflectiveOperationException {
-    String name = c.getKey().substring(0, c.getKey().length() - ".class".length());
-    byte[] bytes = c.getValue();
-    return define.invoke(unsafe, name.replace('/', '.'), bytes, 0, bytes.length, null, null);
+  /** {@link BootDefiner}, defined in a class loader of its own, with the export it needs. */
+  @SuppressWarnings("unchecked")
+  private static BiFunction<String, byte[], Class<?>> bootDefiner(Instrumentation instrumentation)
+      throws IOException, ReflectiveOperationException {
+    byte[] classFile;
+    try (InputStream in = BootstrapInjector.class.getResourceAsStream(BOOT_DEFINER_CLASS_FILE)) {
+      if (in == null) {
+        throw new IOException("no " + BOOT_DEFINER_CLASS_FILE + " in the agent's jar");
+      }
+      classFile = in.readAllBytes();
+    }
+    DefinerLoader loader = new DefinerLoader();
+    Class<?> type = loader.define(classFile);
+    instrumentation.redefineModule(
+        Object.class.getModule(),
+        Set.of(),
+        Map.of("jdk.internal.misc", Set.of(loader.getUnnamedModule())),
+        Map.of(),
+        Set.of(),
+        Map.of());
+    return (BiFunction<String, byte[], Class<?>>) type.getConstructor().newInstance();
+  }
+
+  /** The class loader of {@link BootDefiner} alone; its parent is the boot loader. */
+  private static final class DefinerLoader extends ClassLoader {
+    DefinerLoader() {
+      super("async-inspect-boot-definer", null);
+    }
+
+    Class<?> define(byte[] classFile) {
+      return defineClass(BOOT_DEFINER, classFile, 0, classFile.length);
+    }
+  }
+
+  private static String binaryName(String classFilePath) {
+    return classFilePath.substring(0, classFilePath.length() - ".class".length()).replace('/', '.');
   }
 
   private static void appendToBootClassPath(
