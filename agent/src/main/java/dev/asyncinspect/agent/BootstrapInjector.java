@@ -1,5 +1,6 @@
 package dev.asyncinspect.agent;
 
+import dev.asyncinspect.agent.bootstrap.CompletionCallbacks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,13 @@ final class BootstrapInjector {
   /** Named, not referred to: the agent's own class loader never loads it. */
   static final String BOOT_DEFINER = "dev.asyncinspect.agent.BootDefiner";
 
-  private static final String BOOT_DEFINER_CLASS_FILE = "BootDefiner.class";
+  private static final String BOOT_DEFINER_PATH = BOOT_DEFINER.replace('.', '/') + ".class";
+
+  private static final String COMPLETION_NODE_PATH =
+      CompletionCallbacks.NODE_CLASS_FILE.substring(1);
+
+  /** The completion node's class file, read with the run-time classes; null until then. */
+  private static volatile byte[] completionNode;
 
   static void inject(Instrumentation instrumentation) throws IOException, URISyntaxException {
     Path agentJar =
@@ -46,16 +53,28 @@ final class BootstrapInjector {
       throw new IOException("the agent is not running from a jar: " + agentJar);
     }
     Map<String, byte[]> classes = readClasses(agentJar);
+    byte[] bootDefiner = classes.remove(BOOT_DEFINER_PATH);
+    completionNode = classes.remove(COMPLETION_NODE_PATH);
     if (classes.isEmpty()) {
       throw new IOException("no run-time classes found in " + agentJar);
     }
     try {
-      defineInBootLoader(instrumentation, classes);
+      defineInBootLoader(instrumentation, classes, bootDefiner);
     } catch (IOException | ReflectiveOperationException | RuntimeException e) {
       appendToBootClassPath(instrumentation, classes);
     }
   }
 
+  /**
+   * The completion node's class file ({@link CompletionCallbacks}), read from the agent's jar with
+   * the run-time classes (a class loader's resource lookup would cost the application's start-up
+   * more); null when the agent did not start from its jar.
+   */
+  static byte[] completionNode() {
+    return completionNode;
+  }
+
+  /** The run-time classes, {@link BootDefiner} and the completion node, by path in the jar. */
   private static Map<String, byte[]> readClasses(Path agentJar) throws IOException {
     Map<String, byte[]> classes = new LinkedHashMap<>();
     try (JarFile jar = new JarFile(agentJar.toFile())) {
@@ -64,8 +83,10 @@ final class BootstrapInjector {
         JarEntry entry = entries.nextElement();
         String name = entry.getName();
         if (name.startsWith(PACKAGE_PATH)
-            && name.endsWith(".class")
-            && !name.endsWith("package-info.class")) {
+                && name.endsWith(".class")
+                && !name.endsWith("package-info.class")
+            || name.equals(BOOT_DEFINER_PATH)
+            || name.equals(COMPLETION_NODE_PATH)) {
           try (InputStream in = jar.getInputStream(entry)) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             in.transferTo(bytes);
@@ -85,9 +106,12 @@ final class BootstrapInjector {
    * few reflective calls of the same method.
    */
   private static void defineInBootLoader(
-      Instrumentation instrumentation, Map<String, byte[]> classes)
+      Instrumentation instrumentation, Map<String, byte[]> classes, byte[] bootDefiner)
       throws IOException, ReflectiveOperationException {
-    BiFunction<String, byte[], Class<?>> definer = bootDefiner(instrumentation);
+    if (bootDefiner == null) {
+      throw new IOException("no " + BOOT_DEFINER_PATH + " in the agent's jar");
+    }
+    BiFunction<String, byte[], Class<?>> definer = bootDefiner(instrumentation, bootDefiner);
     Iterator<Map.Entry<String, byte[]>> rest = classes.entrySet().iterator();
     Map.Entry<String, byte[]> first = rest.next();
     Class<?> anchor = definer.apply(binaryName(first.getKey()), first.getValue());
@@ -125,15 +149,8 @@ final class BootstrapInjector {
 
   /** {@link BootDefiner}, defined in a class loader of its own, with the export it needs. */
   @SuppressWarnings("unchecked")
-  private static BiFunction<String, byte[], Class<?>> bootDefiner(Instrumentation instrumentation)
-      throws IOException, ReflectiveOperationException {
-    byte[] classFile;
-    try (InputStream in = BootstrapInjector.class.getResourceAsStream(BOOT_DEFINER_CLASS_FILE)) {
-      if (in == null) {
-        throw new IOException("no " + BOOT_DEFINER_CLASS_FILE + " in the agent's jar");
-      }
-      classFile = in.readAllBytes();
-    }
+  private static BiFunction<String, byte[], Class<?>> bootDefiner(
+      Instrumentation instrumentation, byte[] classFile) throws ReflectiveOperationException {
     DefinerLoader loader = new DefinerLoader();
     Class<?> type = loader.define(classFile);
     instrumentation.redefineModule(

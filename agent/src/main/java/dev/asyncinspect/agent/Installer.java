@@ -58,7 +58,7 @@ public final class Installer {
     // know derived futures' sources, and pending futures get whenComplete callbacks.
     if (grantToRunTime(
         instrumentation, "java.util.concurrent", true, "derived futures will show no sources")) {
-      installCompletionNode();
+      offerCompletionNode();
     }
     if (options.pinning.equals("off")) {
       PinnedWatch.disable();
@@ -133,22 +133,26 @@ public final class Installer {
   }
 
   /**
-   * The completion node for pending futures ({@link CompletionCallbacks}); when this JDK refuses
-   * it, one line says so and futures get {@code whenComplete} callbacks, 32 bytes dearer each.
+   * Offers the completion node for pending futures ({@link CompletionCallbacks}), installed when
+   * first needed; when it cannot be, one line says so and futures get {@code whenComplete}
+   * callbacks, 32 bytes dearer each.
    */
-  private static void installCompletionNode() {
-    String problem;
-    try (InputStream in =
-        Installer.class.getResourceAsStream(CompletionCallbacks.NODE_CLASS_FILE)) {
-      problem =
-          in == null
-              ? "the agent's jar has no " + CompletionCallbacks.NODE_CLASS_FILE
-              : CompletionCallbacks.install(in.readAllBytes());
-    } catch (IOException e) {
-      problem = e.toString();
+  private static void offerCompletionNode() {
+    byte[] node = BootstrapInjector.completionNode();
+    if (node == null) { // not started from the agent's jar (tests): from the class path
+      try (InputStream in =
+          Installer.class.getResourceAsStream(CompletionCallbacks.NODE_CLASS_FILE)) {
+        node = in == null ? null : in.readAllBytes();
+      } catch (IOException e) {
+        node = null;
+      }
     }
-    if (problem != null) {
-      AgentLog.warn("pending futures will cost 32 bytes more each: " + problem);
+    if (node == null) {
+      AgentLog.warn(
+          "pending futures will cost 32 bytes more each: the agent has no "
+              + CompletionCallbacks.NODE_CLASS_FILE);
+    } else {
+      CompletionCallbacks.offer(node);
     }
   }
 

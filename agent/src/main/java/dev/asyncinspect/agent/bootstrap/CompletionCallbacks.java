@@ -11,22 +11,42 @@ import java.util.function.BiConsumer;
  * completes. {@code whenComplete} would do, but it allocates a dependent future beside the
  * completion node (64 bytes per future); the agent's own node, {@code
  * java.util.concurrent.AsyncInspectCompletion} (in {@code src/main/jdk}), is one object of 32 bytes
- * on the future's stack of dependents. It is defined when the agent starts ({@link #install}) and
- * used only if it passed a check there; otherwise, and for other {@code CompletionStage}s, {@code
- * whenComplete}.
+ * on the future's stack of dependents. The agent offers its class file when it starts ({@link
+ * #offer}); it is defined when the first pending future needs it, not before (defining it, and the
+ * check, would make every application pay for {@code CompletableFuture}'s and its pool's
+ * initialization at start-up), and used only if it passed the check ({@link #install}); otherwise,
+ * and for other {@code CompletionStage}s, {@code whenComplete}.
  */
 public final class CompletionCallbacks {
   /** Where the agent's jar keeps the node's class file, out of every class loader's way. */
   public static final String NODE_CLASS_FILE =
       "/META-INF/async-inspect/java/util/concurrent/AsyncInspectCompletion.class";
 
-  private static final MethodType REGISTER_TYPE =
-      MethodType.methodType(void.class, CompletableFuture.class, BiConsumer.class);
-
   /** The node's {@code register}, once installed and checked; read once by {@link Installed}. */
   private static volatile MethodHandle defined;
 
+  /** The node's class file, until it is installed. */
+  private static volatile byte[] offered;
+
   private CompletionCallbacks() {}
+
+  /** The node's class file, to be installed when the first pending future needs it. */
+  public static void offer(byte[] classFile) {
+    offered = classFile;
+  }
+
+  /** Installs the offered node, saying in one line why not when it cannot. */
+  private static MethodHandle installOffered() {
+    byte[] classFile = offered;
+    offered = null;
+    if (classFile != null) {
+      String problem = install(classFile);
+      if (problem != null) {
+        AgentLog.warn("pending futures will cost 32 bytes more each: " + problem);
+      }
+    }
+    return defined;
+  }
 
   /**
    * Defines the node from {@code classFile} in {@code java.util.concurrent} (which the agent must
@@ -38,7 +58,11 @@ public final class CompletionCallbacks {
       MethodHandles.Lookup lookup =
           MethodHandles.privateLookupIn(CompletableFuture.class, MethodHandles.lookup());
       Class<?> node = lookup.defineClass(classFile);
-      MethodHandle register = lookup.findStatic(node, "register", REGISTER_TYPE);
+      MethodHandle register =
+          lookup.findStatic(
+              node,
+              "register",
+              MethodType.methodType(void.class, CompletableFuture.class, BiConsumer.class));
       String problem = check(register);
       if (problem == null) {
         defined = register;
@@ -91,11 +115,12 @@ public final class CompletionCallbacks {
   }
 
   /**
-   * The installed node, as a constant the compiler can inline: read when first used, which is after
-   * the agent started.
+   * The installed node, as a constant the compiler can inline: installed when first used, by the
+   * first pending future (threads that need it meanwhile wait for the class's initialization,
+   * once).
    */
   private static final class Installed {
-    static final MethodHandle REGISTER = defined;
+    static final MethodHandle REGISTER = installOffered();
   }
 
   /** What the check's callbacks received. */
