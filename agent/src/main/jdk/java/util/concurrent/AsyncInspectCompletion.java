@@ -25,9 +25,17 @@ final class AsyncInspectCompletion extends CompletableFuture.Completion {
     this.callback = callback;
   }
 
-  /** Runs {@code callback} once {@code future} completes; at once if it has. */
+  /**
+   * Runs {@code callback} once {@code future} completes; at once, without joining its stack, if it
+   * has (as {@code whenComplete} does: a completed future keeps no dependents).
+   */
   static void register(CompletableFuture<?> future, BiConsumer<Object, Throwable> callback) {
-    future.unipush(new AsyncInspectCompletion(future, callback));
+    AsyncInspectCompletion node = new AsyncInspectCompletion(future, callback);
+    if (future.result == null) {
+      future.unipush(node);
+    } else {
+      node.tryFire(CompletableFuture.SYNC);
+    }
   }
 
   @Override

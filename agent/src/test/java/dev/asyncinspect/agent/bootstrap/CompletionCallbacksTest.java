@@ -52,5 +52,13 @@ class CompletionCallbacksTest {
     assertThat(future.getNumberOfDependents()).isZero();
     assertThat(task.state).isEqualTo(TaskStates.FAILED);
     assertThat(task.failure.message).isEqualTo("lost");
+
+    // A future already done calls back at once, and keeps no node, as with whenComplete.
+    TaskRecord late =
+        recorder.start(registry.method("demo.Service", "late", "()V"), null, ThreadState.current());
+    CompletableFuture<String> done = CompletableFuture.failedFuture(new IllegalStateException("x"));
+    CompletionCallbacks.register(done, new FutureBinding(late, done));
+    assertThat(late.state).isEqualTo(TaskStates.FAILED);
+    assertThat(done.getNumberOfDependents()).isZero();
   }
 }
