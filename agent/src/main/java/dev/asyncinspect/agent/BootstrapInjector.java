@@ -1,6 +1,5 @@
 package dev.asyncinspect.agent;
 
-import dev.asyncinspect.agent.bootstrap.CompletionCallbacks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +39,13 @@ final class BootstrapInjector {
 
   private static final String BOOT_DEFINER_PATH = BOOT_DEFINER.replace('.', '/') + ".class";
 
-  private static final String COMPLETION_NODE_PATH =
-      CompletionCallbacks.NODE_CLASS_FILE.substring(1);
+  /**
+   * Where the agent's jar keeps the completion node's class file ({@code
+   * bootstrap.CompletionCallbacks}), out of every class loader's way. Not a constant of that class:
+   * a reference to it from here, before it is in the boot loader, could load it into the agent's.
+   */
+  static final String COMPLETION_NODE_PATH =
+      "META-INF/async-inspect/java/util/concurrent/AsyncInspectCompletion.class";
 
   /** The completion node's class file, read with the run-time classes; null until then. */
   private static volatile byte[] completionNode;
@@ -66,7 +70,7 @@ final class BootstrapInjector {
   }
 
   /**
-   * The completion node's class file ({@link CompletionCallbacks}), read from the agent's jar with
+   * The completion node's class file ({@code CompletionCallbacks}), read from the agent's jar with
    * the run-time classes (a class loader's resource lookup would cost the application's start-up
    * more); null when the agent did not start from its jar.
    */

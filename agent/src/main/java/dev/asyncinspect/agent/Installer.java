@@ -141,7 +141,7 @@ public final class Installer {
     byte[] node = BootstrapInjector.completionNode();
     if (node == null) { // not started from the agent's jar (tests): from the class path
       try (InputStream in =
-          Installer.class.getResourceAsStream(CompletionCallbacks.NODE_CLASS_FILE)) {
+          Installer.class.getResourceAsStream("/" + BootstrapInjector.COMPLETION_NODE_PATH)) {
         node = in == null ? null : in.readAllBytes();
       } catch (IOException e) {
         node = null;
@@ -150,7 +150,7 @@ public final class Installer {
     if (node == null) {
       AgentLog.warn(
           "pending futures will cost 32 bytes more each: the agent has no "
-              + CompletionCallbacks.NODE_CLASS_FILE);
+              + BootstrapInjector.COMPLETION_NODE_PATH);
     } else {
       CompletionCallbacks.offer(node);
     }

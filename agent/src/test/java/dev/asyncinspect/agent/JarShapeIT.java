@@ -2,7 +2,6 @@ package dev.asyncinspect.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.asyncinspect.agent.bootstrap.CompletionCallbacks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,7 @@ class JarShapeIT {
     }
     assertThat(top).containsExactly("META-INF/", "dev/");
     assertThat(classesOutsideOurPackage).isEmpty();
-    assertThat(definedByTheAgent).containsExactly(CompletionCallbacks.NODE_CLASS_FILE.substring(1));
+    assertThat(definedByTheAgent).containsExactly(BootstrapInjector.COMPLETION_NODE_PATH);
   }
 
   @Test

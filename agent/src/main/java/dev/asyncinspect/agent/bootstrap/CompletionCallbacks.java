@@ -18,10 +18,6 @@ import java.util.function.BiConsumer;
  * and for other {@code CompletionStage}s, {@code whenComplete}.
  */
 public final class CompletionCallbacks {
-  /** Where the agent's jar keeps the node's class file, out of every class loader's way. */
-  public static final String NODE_CLASS_FILE =
-      "/META-INF/async-inspect/java/util/concurrent/AsyncInspectCompletion.class";
-
   /** The node's {@code register}, once installed and checked; read once by {@link Installed}. */
   private static volatile MethodHandle defined;
 

@@ -19,7 +19,8 @@ class CompletionCallbacksTest {
   void installRefusesWithAReasonUntilThePackageIsOpenAndTheClassFileGood() throws Exception {
     byte[] node;
     try (InputStream in =
-        CompletionCallbacks.class.getResourceAsStream(CompletionCallbacks.NODE_CLASS_FILE)) {
+        CompletionCallbacks.class.getResourceAsStream(
+            "/META-INF/async-inspect/java/util/concurrent/AsyncInspectCompletion.class")) {
       node = in.readAllBytes();
     }
     // No agent in this JVM yet: java.util.concurrent is not open to the run-time classes.
