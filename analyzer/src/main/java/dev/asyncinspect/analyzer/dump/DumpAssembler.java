@@ -2,7 +2,6 @@ package dev.asyncinspect.analyzer.dump;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +21,7 @@ final class DumpAssembler {
   private final Map<Integer, SpawnPointInfo> spawnPoints = new LinkedHashMap<>();
   private final Map<Long, ThreadInfo> threads = new LinkedHashMap<>();
   private final List<TaskInfo> tasks = new ArrayList<>();
-  private final Set<Long> taskIds = new HashSet<>();
+  private final LongIndex taskIds = new LongIndex(1024); // id -> position in tasks
   private final Map<Integer, ObjectInfo> objects = new LinkedHashMap<>();
   private final List<PinnedInfo> pinned = new ArrayList<>();
   private final List<JvmDeadlockInfo> jvmDeadlocks = new ArrayList<>();
@@ -30,6 +29,7 @@ final class DumpAssembler {
   private final List<StatsInfo> pointStats = new ArrayList<>();
   private final List<StatsInfo> spawnStats = new ArrayList<>();
   private final EventList.Builder events = new EventList.Builder();
+  private final Interner frames = new Interner();
   // Built once, not for each of the two Dumps build() makes: both are large.
   private List<EventInfo> builtEvents;
   private List<TaskInfo> builtTasks;
@@ -68,12 +68,12 @@ final class DumpAssembler {
         SpawnPointInfo point = RecordDecoder.spawnPoint(f);
         putOnce(spawnPoints, point.id(), point, f);
       }
-      case "pinned" -> pinned.add(RecordDecoder.pinned(f));
+      case "pinned" -> pinned.add(RecordDecoder.pinned(f, frames));
       case "thread" -> {
-        ThreadInfo thread = RecordDecoder.thread(f);
+        ThreadInfo thread = RecordDecoder.thread(f, frames);
         putOnce(threads, thread.id(), thread, f);
       }
-      case "task" -> addTask(RecordDecoder.task(f), f.line());
+      case "task" -> addTask(RecordDecoder.task(f, frames), f.line());
       case "object" -> {
         ObjectInfo object = RecordDecoder.object(f);
         putOnce(objects, object.id(), object, f);
@@ -109,7 +109,7 @@ final class DumpAssembler {
   private Dump dump(List<String> warningList) {
     if (builtEvents == null) {
       builtEvents = events.build();
-      builtTasks = TaskList.of(tasks);
+      builtTasks = TaskList.indexed(tasks, taskIds);
     }
     return new Dump(
         file,
@@ -141,7 +141,7 @@ final class DumpAssembler {
   }
 
   private void addTask(TaskInfo task, int line) {
-    if (taskIds.add(task.id())) {
+    if (taskIds.putIfAbsent(task.id(), tasks.size())) {
       tasks.add(task);
     } else {
       warnings.add(

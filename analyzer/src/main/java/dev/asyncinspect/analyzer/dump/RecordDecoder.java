@@ -62,7 +62,7 @@ final class RecordDecoder {
             callee.requiredString("descriptor"));
   }
 
-  static ThreadInfo thread(JsonFields f) throws DumpFormatException {
+  static ThreadInfo thread(JsonFields f, Interner frames) throws DumpFormatException {
     return new ThreadInfo(
         f.requiredLong("id"),
         f.requiredString("name"),
@@ -71,10 +71,10 @@ final class RecordDecoder {
         f.optionalBoolean("daemon"),
         f.optionalString("lock"),
         f.optionalLong("lockOwner"),
-        frames(JsonContainers.objectList(f, "stack")));
+        frames(JsonContainers.objectList(f, "stack"), frames));
   }
 
-  static TaskInfo task(JsonFields f) throws DumpFormatException {
+  static TaskInfo task(JsonFields f, Interner frames) throws DumpFormatException {
     JsonFields await = f.optionalObject("await");
     JsonFields error = f.optionalObject("error");
     return new TaskInfo(
@@ -101,7 +101,7 @@ final class RecordDecoder {
                 await.requiredLong("since")),
         f.optionalInt("future"),
         JsonContainers.intList(f, "holds"),
-        error == null ? null : error(error, 0),
+        error == null ? null : error(error, 0, frames),
         f.optionalInt("spawnPoint"),
         f.optionalInt("executor"));
   }
@@ -147,14 +147,14 @@ final class RecordDecoder {
         callee(f.optionalObject("callee")));
   }
 
-  static PinnedInfo pinned(JsonFields f) throws DumpFormatException {
+  static PinnedInfo pinned(JsonFields f, Interner frames) throws DumpFormatException {
     return new PinnedInfo(
         f.requiredLong("thread"),
         f.optionalLong("task"),
         f.optionalInt("point"),
         f.requiredLong("start"),
         f.requiredLong("duration"),
-        frames(JsonContainers.objectList(f, "stack")));
+        frames(JsonContainers.objectList(f, "stack"), frames));
   }
 
   static JvmDeadlockInfo jvmDeadlock(JsonFields f) throws DumpFormatException {
@@ -200,7 +200,8 @@ final class RecordDecoder {
         f.requiredLong("totalTasks"));
   }
 
-  private static ErrorInfo error(JsonFields f, int depth) throws DumpFormatException {
+  private static ErrorInfo error(JsonFields f, int depth, Interner frames)
+      throws DumpFormatException {
     if (depth > MAX_CAUSE_DEPTH) {
       throw f.error("cause chain deeper than " + MAX_CAUSE_DEPTH);
     }
@@ -208,22 +209,24 @@ final class RecordDecoder {
     return new ErrorInfo(
         f.requiredString("class"),
         f.optionalString("message"),
-        frames(JsonContainers.objectList(f, "stack")),
+        frames(JsonContainers.objectList(f, "stack"), frames),
         f.intOr("framesOmitted", 0),
-        cause == null ? null : error(cause, depth + 1));
+        cause == null ? null : error(cause, depth + 1, frames));
   }
 
-  private static List<StackFrame> frames(List<JsonFields> list) throws DumpFormatException {
+  private static List<StackFrame> frames(List<JsonFields> list, Interner interner)
+      throws DumpFormatException {
     List<StackFrame> frames = new ArrayList<>(list.size());
     for (JsonFields frame : list) {
       Boolean nativeMethod = frame.optionalBoolean("native");
       frames.add(
-          new StackFrame(
-              frame.requiredString("class"),
-              frame.requiredString("method"),
-              frame.optionalString("file"),
-              frame.optionalInt("line"),
-              nativeMethod != null && nativeMethod));
+          interner.intern(
+              new StackFrame(
+                  frame.requiredString("class"),
+                  frame.requiredString("method"),
+                  frame.optionalString("file"),
+                  frame.optionalInt("line"),
+                  nativeMethod != null && nativeMethod)));
     }
     return frames;
   }

@@ -1,9 +1,7 @@
 package dev.asyncinspect.analyzer.dump;
 
 import java.util.AbstractList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.RandomAccess;
 
 /**
@@ -13,26 +11,37 @@ import java.util.RandomAccess;
  */
 final class TaskList extends AbstractList<TaskInfo> implements RandomAccess {
   private final List<TaskInfo> tasks;
-  private final Map<Long, TaskInfo> byId;
+  private final LongIndex byId; // id -> position in tasks
 
-  private TaskList(List<TaskInfo> tasks) {
+  private TaskList(List<TaskInfo> tasks, LongIndex byId) {
     this.tasks = List.copyOf(tasks);
-    this.byId = new HashMap<>(this.tasks.size() * 2);
-    for (TaskInfo task : this.tasks) {
-      // The first record of an id wins; the reader warns about the duplicate.
-      byId.putIfAbsent(task.id(), task);
-    }
+    this.byId = byId;
   }
 
   static TaskList of(List<TaskInfo> tasks) {
     if (tasks instanceof TaskList list) {
       return list;
     }
-    return new TaskList(tasks == null ? List.of() : tasks);
+    List<TaskInfo> list = tasks == null ? List.of() : tasks;
+    LongIndex byId = new LongIndex(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      // The first record of an id wins; the reader warns about the duplicate.
+      byId.putIfAbsent(list.get(i).id(), i);
+    }
+    return new TaskList(list, byId);
+  }
+
+  /**
+   * The reader's tasks, with the index it built while reading them: each id at the position of its
+   * task in {@code tasks}, the first of two tasks with one id being the only one there.
+   */
+  static TaskList indexed(List<TaskInfo> tasks, LongIndex byId) {
+    return new TaskList(tasks, byId);
   }
 
   TaskInfo find(long id) {
-    return byId.get(id);
+    int position = byId.get(id);
+    return position < 0 ? null : tasks.get(position);
   }
 
   @Override
