@@ -16,15 +16,18 @@ package dev.asyncinspect.analyzer.dump;
 final class EventLine {
   private static final int NO_POINT = EventList.NO_POINT;
 
-  private static final byte[] START = LineScanner.ascii("{\"type\":\"event\",\"seq\":");
-  private static final byte[] TIME = LineScanner.ascii(",\"t\":");
-  private static final byte[] TASK = LineScanner.ascii(",\"task\":");
-  private static final byte[] STATE = LineScanner.ascii(",\"state\":");
-  private static final byte[] POINT = LineScanner.ascii(",\"point\":");
+  private static final Key START = Key.of("{\"type\":\"event\",\"seq\":");
+  private static final Key TIME = Key.of(",\"t\":");
+  private static final Key TASK = Key.of(",\"task\":");
+  private static final Key STATE = Key.of(",\"state\":");
+  private static final Key POINT = Key.of(",\"point\":");
   private static final TaskState[] STATES = TaskState.values();
-  private static final byte[][] STATE_NAMES = LineScanner.names(STATES);
+  private static final Key[] STATE_NAMES = LineScanner.names(STATES);
+
+  private static final Key[] KEYS = {START, TIME, TASK};
 
   private final LineScanner in = new LineScanner();
+  private final long[] numbers = new long[KEYS.length];
 
   // The fields of the last line parse() accepted.
   long seq;
@@ -43,19 +46,40 @@ final class EventLine {
    * past its newline up to {@code limit}; {@link #end()} then says where it ended.
    */
   boolean parse(byte[] line, int from, int limit) {
-    in.reset(line, from, limit);
-    if (!in.expect(START) || !in.number()) {
-      return false;
+    // The three numbers in one loop, in locals, with no calls: this method reads 90 % of a dump's
+    // lines, mostly as code compiled by C1, which inlines little and keeps fields in memory.
+    int at = from;
+    for (int field = 0; field < KEYS.length; field++) {
+      Key key = KEYS[field];
+      if (!key.isAt(line, at, limit)) {
+        return false;
+      }
+      at += key.length();
+      // LineScanner.number()'s rules: at most 18 digits, no leading zero.
+      boolean negative = at < limit && line[at] == '-';
+      int first = negative ? at + 1 : at;
+      int stop = limit - first > 19 ? first + 19 : limit;
+      int end = first;
+      long value = 0;
+      while (end < stop) {
+        int digit = line[end] - '0';
+        if (digit < 0 || digit > 9) {
+          break;
+        }
+        value = value * 10 + digit;
+        end++;
+      }
+      int digits = end - first;
+      if (digits == 0 || digits > 18 || (digits > 1 && line[first] == '0')) {
+        return false;
+      }
+      numbers[field] = negative ? -value : value;
+      at = end;
     }
-    seq = in.number;
-    if (!in.expect(TIME) || !in.number()) {
-      return false;
-    }
-    time = in.number;
-    if (!in.expect(TASK) || !in.number()) {
-      return false;
-    }
-    task = in.number;
+    seq = numbers[0];
+    time = numbers[1];
+    task = numbers[2];
+    in.reset(line, at, limit);
     state = in.expect(STATE) ? in.constant(STATES, STATE_NAMES) : null;
     if (state == null) {
       return false;

@@ -1,7 +1,5 @@
 package dev.asyncinspect.analyzer.dump;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Reads the compact JSON the agent writes, byte by byte, for the fast paths ({@link EventLine},
  * {@link TaskLine}). It accepts only a strict subset of JSON: no whitespace, integers of at most 18
@@ -29,10 +27,6 @@ final class LineScanner {
     return this;
   }
 
-  static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
-  }
-
   /** Whether the next byte is {@code c}; does not move. */
   boolean peek(char c) {
     return at < length && line[at] == c;
@@ -48,16 +42,11 @@ final class LineScanner {
   }
 
   /** Consumes {@code text} if it comes next. */
-  boolean expect(byte[] text) {
-    if (length - at < text.length) {
+  boolean expect(Key text) {
+    if (!text.isAt(line, at, length)) {
       return false;
     }
-    for (int i = 0; i < text.length; i++) {
-      if (line[at + i] != text[i]) {
-        return false;
-      }
-    }
-    at += text.length;
+    at += text.length();
     return true;
   }
 
@@ -76,16 +65,27 @@ final class LineScanner {
 
   /** Reads an integer of at most 18 digits (so it cannot overflow) into {@link #number}. */
   boolean number() {
-    boolean negative = peek('-');
-    int first = negative ? at + 1 : at;
+    byte[] bytes = line;
+    int limit = length;
+    int first = at;
+    boolean negative = first < limit && bytes[first] == '-';
+    if (negative) {
+      first++;
+    }
+    // At most 19 digits read: one more than an integer may have, to tell that it has too many.
+    int stop = limit - first > 19 ? first + 19 : limit;
     int end = first;
     long value = 0;
-    while (end < length && end - first < 19 && line[end] >= '0' && line[end] <= '9') {
-      value = value * 10 + (line[end] - '0');
+    while (end < stop) {
+      int digit = bytes[end] - '0';
+      if (digit < 0 || digit > 9) {
+        break;
+      }
+      value = value * 10 + digit;
       end++;
     }
     int digits = end - first;
-    if (digits == 0 || digits > 18 || (digits > 1 && line[first] == '0')) {
+    if (digits == 0 || digits > 18 || (digits > 1 && bytes[first] == '0')) {
       return false;
     }
     number = negative ? -value : value;
@@ -100,9 +100,10 @@ final class LineScanner {
 
   /**
    * A quoted string of printable ASCII without escapes, or null. Names and states are such strings;
-   * anything else (an escape, a non-ASCII character) goes the general way.
+   * anything else (an escape, a non-ASCII character) goes the general way. Taken from {@code cache}
+   * when it has the same bytes.
    */
-  String string() {
+  String string(StringCache cache) {
     if (!peek('"')) {
       return null;
     }
@@ -111,7 +112,7 @@ final class LineScanner {
       byte b = line[i];
       if (b == '"') {
         at = i + 1;
-        return new String(line, start, i - start, StandardCharsets.ISO_8859_1);
+        return cache.get(line, start, i);
       }
       if (b < 0x20 || b > 0x7e || b == '\\') {
         return null;
@@ -142,28 +143,27 @@ final class LineScanner {
   }
 
   /** Whether the field name that {@link #fieldName()} found at {@code start} is {@code name}. */
-  boolean nameIs(int start, byte[] name) {
+  boolean nameIs(int start, Key name) {
     int end = at - 2; // before the closing quote and the colon
-    if (end - start != name.length) {
-      return false;
-    }
-    for (int i = 0; i < name.length; i++) {
-      if (line[start + i] != name[i]) {
-        return false;
-      }
-    }
-    return true;
+    return end - start == name.length() && name.isAt(line, start, end);
   }
 
   /** An enum constant written as a quoted name, or null. */
-  <E extends Enum<E>> E constant(E[] values, byte[][] names) {
+  <E extends Enum<E>> E constant(E[] values, Key[] names) {
+    byte[] bytes = line;
+    int from = at;
+    int room = length - from;
+    if (room < 2 || bytes[from] != '"') {
+      return null;
+    }
     for (int i = 0; i < values.length; i++) {
-      byte[] name = names[i];
-      if (length - at > name.length + 1
-          && line[at] == '"'
-          && line[at + 1 + name.length] == '"'
-          && regionIs(at + 1, name)) {
-        at += name.length + 2;
+      Key name = names[i];
+      int n = name.length();
+      if (room > n + 1
+          && bytes[from + 1] == name.first()
+          && bytes[from + 1 + n] == '"'
+          && name.isAt(bytes, from + 1, length)) {
+        at = from + n + 2;
         return values[i];
       }
     }
@@ -171,20 +171,11 @@ final class LineScanner {
   }
 
   /** The names of an enum's constants, for {@link #constant}. */
-  static byte[][] names(Enum<?>[] values) {
-    byte[][] names = new byte[values.length][];
+  static Key[] names(Enum<?>[] values) {
+    Key[] names = new Key[values.length];
     for (int i = 0; i < values.length; i++) {
-      names[i] = ascii(values[i].name());
+      names[i] = Key.of(values[i].name());
     }
     return names;
-  }
-
-  private boolean regionIs(int from, byte[] text) {
-    for (int i = 0; i < text.length; i++) {
-      if (line[from + i] != text[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -126,6 +126,63 @@ class TaskLineTest {
     assertThat(parse(line)).isNull();
   }
 
+  private static byte[] task(long id, String name, long parent, long thread) {
+    return ("{\"type\":\"task\",\"id\":"
+            + id
+            + ",\"method\":1,\"name\":\""
+            + name
+            + "\",\"kind\":\"SYNC\",\"state\":\"RUNNING\",\"parent\":"
+            + parent
+            + ",\"thread\":"
+            + thread
+            + ",\"startThread\":"
+            + thread
+            + ",\"start\":1,\"stateSince\":1,\"transitions\":1,\"runningNanos\":0,"
+            + "\"blockedNanos\":0,\"suspendedNanos\":0}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void namesAndIdsThatRepeatFromLineToLineAreOneObjectEach() {
+    TaskLine parser = new TaskLine();
+    List<TaskInfo> tasks = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      byte[] line = task(100 + i, "Shop.step" + i % 3, 7 + i / 4, 30 + i % 2);
+      tasks.add(parser.parse(line, line.length));
+    }
+    for (int i = 0; i < 12; i++) {
+      TaskInfo task = tasks.get(i);
+      assertThat(task.name()).isEqualTo("Shop.step" + i % 3);
+      assertThat(task.parent()).isEqualTo(7 + i / 4);
+      assertThat(task.thread()).isEqualTo(30 + i % 2).isSameAs(task.startThread());
+      if (i >= 3) {
+        assertThat(task.name()).isSameAs(tasks.get(i - 3).name());
+      }
+      if (i >= 2) {
+        assertThat(task.thread()).isSameAs(tasks.get(i - 2).thread());
+      }
+      if (i % 4 > 0) {
+        assertThat(task.parent()).isSameAs(tasks.get(i - 1).parent());
+      }
+    }
+  }
+
+  @Test
+  void manyDistinctNamesAndIdsEachReadRightThoughTheyShareSlots() {
+    TaskLine parser = new TaskLine();
+    for (int i = 0; i < 20_000; i++) {
+      // More names, parents and threads than the caches have slots, and ids 2^32 apart, whose
+      // slots collide.
+      long thread = (i % 3000) + ((long) (i % 5) << 32);
+      byte[] line = task(i, "Svc" + i % 5000 + ".m", i * 1024L, thread);
+      TaskInfo task = parser.parse(line, line.length);
+      assertThat(task.name()).isEqualTo("Svc" + i % 5000 + ".m");
+      assertThat(task.parent()).isEqualTo(i * 1024L);
+      assertThat(task.thread()).isEqualTo(thread);
+      assertThat(task.startThread()).isEqualTo(thread);
+    }
+  }
+
   @Test
   void oneParserReadsLineAfterLineWithoutCarryingFieldsOver() {
     TaskLine parser = new TaskLine();
