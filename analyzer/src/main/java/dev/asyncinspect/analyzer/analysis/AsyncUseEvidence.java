@@ -94,11 +94,13 @@ final class AsyncUseEvidence {
 
   private void fromEvents(Dump dump, TaskIndex index) {
     EventColumns events = dump.eventColumns();
+    boolean[] seen = new boolean[index.size()]; // a task that suspends often counts once
     for (int i = 0; i < events.size(); i++) {
       if (events.state(i) == TaskState.SUSPENDED) {
         int slot = index.slot(events.task(i));
-        if (slot >= 0 && index.task(slot).kind() == TaskKind.ASYNC) {
-          suspended.add(index.task(slot).method());
+        if (slot >= 0 && !seen[slot] && index.kind(slot) == TaskKind.ASYNC) {
+          seen[slot] = true;
+          suspended.add(index.method(slot));
         }
       }
     }

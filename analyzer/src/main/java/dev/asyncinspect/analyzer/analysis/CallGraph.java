@@ -73,11 +73,7 @@ public record CallGraph(long wallSpanNanos, List<MethodNode> nodes, List<CallEdg
       int parent = index.parentSlot(slot);
       if (parent >= 0) {
         edges.add(
-            index.task(parent).method(),
-            task.method(),
-            EdgeKind.CALLS,
-            times.inclusive(task),
-            false);
+            index.method(parent), task.method(), EdgeKind.CALLS, times.inclusive(task), false);
       }
     }
     FutureWaits.addTo(dump, index, edges);

@@ -4,12 +4,14 @@ import dev.asyncinspect.analyzer.dump.AwaitKind;
 import dev.asyncinspect.analyzer.dump.AwaitPointInfo;
 import dev.asyncinspect.analyzer.dump.Dump;
 import dev.asyncinspect.analyzer.dump.EventColumns;
+import dev.asyncinspect.analyzer.dump.IdBits;
 import dev.asyncinspect.analyzer.dump.ObjectInfo;
 import dev.asyncinspect.analyzer.dump.ObjectKind;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
 import dev.asyncinspect.analyzer.dump.TaskKind;
 import dev.asyncinspect.analyzer.dump.TaskState;
-import java.util.BitSet;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Finds which method's tasks waited on futures of which other method's tasks, for the {@link
@@ -75,7 +77,7 @@ final class FutureWaits {
   }
 
   private void inferred(EventColumns events) {
-    BitSet futurePoints = futurePoints();
+    IdBits futurePoints = futurePoints();
     int[] waitingSince = index.ints(-1); // the event that began the task's open wait
     long[] waitStart = new long[index.size()];
     int[] lastEndedChild = index.ints(-1); // per parent: its child that ended last
@@ -91,8 +93,8 @@ final class FutureWaits {
         int producer = producer(slot, began, lastEndedChild, lastEndedAt);
         if (producer >= 0) {
           edges.add(
-              index.task(slot).method(),
-              index.task(producer).method(),
+              index.method(slot),
+              index.method(producer),
               EdgeKind.AWAITS,
               events.time(i) - waitStart[slot],
               true);
@@ -101,10 +103,10 @@ final class FutureWaits {
       TaskState state = events.state(i);
       int point = events.point(i);
       // futurePoints holds only ids >= 0; NO_POINT is negative.
-      if (state == TaskState.BLOCKED && point >= 0 && futurePoints.get(point)) {
+      if (state == TaskState.BLOCKED && futurePoints.contains(point)) {
         waitingSince[slot] = i;
         waitStart[slot] = events.time(i);
-      } else if (state.terminal() && index.task(slot).kind() != TaskKind.SYNC) {
+      } else if (state.terminal() && index.kind(slot) != TaskKind.SYNC) {
         int parent = index.parentSlot(slot);
         if (parent >= 0) {
           lastEndedChild[parent] = slot;
@@ -112,7 +114,7 @@ final class FutureWaits {
           // An ASYNC call often returns the future of work it spawned (supplyAsync): that work
           // then completes what the caller of the ASYNC call joins.
           int grandparent = index.parentSlot(parent);
-          if (grandparent >= 0 && index.task(parent).kind() != TaskKind.SYNC) {
+          if (grandparent >= 0 && index.kind(parent) != TaskKind.SYNC) {
             lastEndedChild[grandparent] = slot;
             lastEndedAt[grandparent] = i;
           }
@@ -137,13 +139,13 @@ final class FutureWaits {
   }
 
   /** The ids of the await points that wait on futures. */
-  private BitSet futurePoints() {
-    BitSet points = new BitSet();
+  private IdBits futurePoints() {
+    List<Integer> points = new ArrayList<>();
     for (AwaitPointInfo point : dump.awaitPoints().values()) {
-      if (point.kind() == AwaitKind.FUTURE && point.id() >= 0) {
-        points.set(point.id());
+      if (point.kind() == AwaitKind.FUTURE) {
+        points.add(point.id());
       }
     }
-    return points;
+    return IdBits.of(points);
   }
 }

@@ -1,6 +1,7 @@
 package dev.asyncinspect.analyzer.analysis;
 
 import dev.asyncinspect.analyzer.dump.Dump;
+import dev.asyncinspect.analyzer.dump.IdBits;
 import dev.asyncinspect.analyzer.dump.MethodInfo;
 import dev.asyncinspect.analyzer.dump.StatsInfo;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
@@ -39,19 +40,31 @@ public record MethodStatistics(
     for (StatsInfo record : dump.methodStats()) {
       stats.putIfAbsent(record.id(), record);
     }
+    // The tasks of a method are gathered only where no record has its statistics; its live tasks
+    // are counted for all. A dump may hold a million tasks, and nearly all methods have a record.
+    IdBits recorded = IdBits.of(stats.keySet());
     Map<Integer, List<TaskInfo>> tasks = new HashMap<>();
+    Map<Integer, Long> live = new HashMap<>();
     for (TaskInfo task : dump.tasks()) {
       // methodStats counts the method's own calls; SPAWNED tasks are work it handed off.
-      if (task.kind() != TaskKind.SPAWNED) {
+      if (task.kind() == TaskKind.SPAWNED) {
+        continue;
+      }
+      if (!task.state().terminal()) {
+        live.merge(task.method(), 1L, Long::sum);
+      }
+      if (!recorded.contains(task.method())) {
         tasks.computeIfAbsent(task.method(), id -> new ArrayList<>()).add(task);
       }
     }
     List<MethodStatistics> all = new ArrayList<>();
     for (MethodInfo method : dump.methods().values()) {
-      List<TaskInfo> ofMethod = tasks.getOrDefault(method.id(), List.of());
-      long live = ofMethod.stream().filter(task -> !task.state().terminal()).count();
+      long liveTasks = live.getOrDefault(method.id(), 0L);
       StatsInfo record = stats.get(method.id());
-      all.add(record != null ? fromAgent(method, record, live) : fromTasks(method, ofMethod, live));
+      all.add(
+          record != null
+              ? fromAgent(method, record, liveTasks)
+              : fromTasks(method, tasks.getOrDefault(method.id(), List.of()), liveTasks));
     }
     all.sort(
         Comparator.comparingLong((MethodStatistics m) -> m.durations().totalNanos())

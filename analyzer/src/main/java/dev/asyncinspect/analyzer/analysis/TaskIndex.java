@@ -2,6 +2,7 @@ package dev.asyncinspect.analyzer.analysis;
 
 import dev.asyncinspect.analyzer.dump.Dump;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
+import dev.asyncinspect.analyzer.dump.TaskKind;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Map;
  * were dropped), else through a map. Also keeps each task's parent's slot.
  */
 final class TaskIndex {
+  private static final TaskKind[] KINDS = TaskKind.values();
+
   // An array, not the dump's list: read for every task and event, and C1 inlines no list call.
   private final TaskInfo[] tasks;
   private final long firstId;
@@ -22,6 +25,10 @@ final class TaskIndex {
   private final long lastDenseOffset; // slotById's last index; -1 when ids are sparse
   private final Map<Long, Integer> slotBySparseId;
   private final int[] parentSlot;
+  // Read per event by the loops over the history: arrays, where the task records lie spread over
+  // the heap and cost a cache miss each.
+  private final byte[] kinds;
+  private final int[] methods;
 
   private TaskIndex(List<TaskInfo> tasks) {
     this.tasks = tasks.toArray(new TaskInfo[0]);
@@ -49,9 +56,14 @@ final class TaskIndex {
       }
     }
     this.parentSlot = new int[this.tasks.length];
+    this.kinds = new byte[this.tasks.length];
+    this.methods = new int[this.tasks.length];
     for (int slot = 0; slot < this.tasks.length; slot++) {
-      Long parent = this.tasks[slot].parent();
+      TaskInfo task = this.tasks[slot];
+      Long parent = task.parent();
       parentSlot[slot] = parent == null ? -1 : slot(parent);
+      kinds[slot] = (byte) task.kind().ordinal();
+      methods[slot] = task.method();
     }
   }
 
@@ -86,6 +98,16 @@ final class TaskIndex {
     }
     Integer slot = slotBySparseId.get(id);
     return slot == null ? -1 : slot;
+  }
+
+  /** The kind of the task in {@code slot}. */
+  TaskKind kind(int slot) {
+    return KINDS[kinds[slot]];
+  }
+
+  /** The method of the task in {@code slot}. */
+  int method(int slot) {
+    return methods[slot];
   }
 
   /** The slot of the task's parent, or -1 when it has none or the dump lacks it. */

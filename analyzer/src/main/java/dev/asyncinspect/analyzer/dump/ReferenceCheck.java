@@ -1,6 +1,5 @@
 package dev.asyncinspect.analyzer.dump;
 
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -55,17 +54,12 @@ final class ReferenceCheck {
 
   /** Column by column, and ids checked in a bit set: a dump has up to millions of events. */
   private void events() {
-    BitSet known = new BitSet();
-    for (int id : dump.awaitPoints().keySet()) {
-      if (id >= 0) {
-        known.set(id);
-      }
-    }
+    IdBits known = IdBits.of(dump.awaitPoints().keySet());
     EventColumns events = dump.eventColumns();
     for (int i = 0; i < events.size(); i++) {
       int point = events.point(i);
       if (point != EventColumns.NO_POINT
-          && (point >= 0 ? !known.get(point) : dump.awaitPoint(point) == null)) {
+          && (point >= 0 ? !known.contains(point) : dump.awaitPoint(point) == null)) {
         missing("event " + events.seq(i), "await point", point);
       }
     }
