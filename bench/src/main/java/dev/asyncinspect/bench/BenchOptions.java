@@ -44,8 +44,12 @@ final class BenchOptions {
     /** The JVM options bin/async-inspect runs the command line with; keep the two in step. */
     LAUNCHER(
         "as bin/async-inspect runs it (-XX:TieredStopAtLevel=1 -XX:Tier3BackEdgeThreshold=2000"
-            + " -XX:+UseSerialGC)",
-        List.of("-XX:TieredStopAtLevel=1", "-XX:Tier3BackEdgeThreshold=2000", "-XX:+UseSerialGC"));
+            + " -XX:+UseSerialGC -XX:InitialRAMPercentage=6.25)",
+        List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:Tier3BackEdgeThreshold=2000",
+            "-XX:+UseSerialGC",
+            "-XX:InitialRAMPercentage=6.25"));
 
     final String label;
     final List<String> options;
