@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class RecordDecoder {
   /** The cause chain is cut after 8 levels by the agent; this only guards against a bad file. */
-  private static final int MAX_CAUSE_DEPTH = 64;
+  static final int MAX_CAUSE_DEPTH = 64;
 
   private RecordDecoder() {}
 

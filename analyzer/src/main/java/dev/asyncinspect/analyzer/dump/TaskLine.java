@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * A fast path for {@code task} records, the second most frequent line of a dump, written by the
  * agent as {@code {"type":"task","id":7,...}}: fields in any order, each at most once, in {@link
- * LineScanner}'s strict subset of JSON. It decodes them straight into a {@link TaskInfo}. A line
- * with an {@code error} (a failed task, rare), a required field missing, a field it does not know,
- * or anything outside the subset is left to the general path ({@link #parse} returns null), which
- * reads all of JSON and reports every error; so the fast path changes only the speed of reading
- * (docs/performance.md).
+ * LineScanner}'s strict subset of JSON. It decodes them straight into a {@link TaskInfo}, a failed
+ * task's {@code error} through {@link ErrorLine}. A line with a required field missing, a field it
+ * does not know, or anything outside the subset is left to the general path ({@link #parse} returns
+ * null), which reads all of JSON and reports every error; so the fast path changes only the speed
+ * of reading (docs/performance.md).
  */
 final class TaskLine {
   private static final Key START = Key.of("{\"type\":\"task\"");
@@ -34,7 +34,8 @@ final class TaskLine {
     "future",
     "holds",
     "spawnPoint",
-    "executor"
+    "executor",
+    "error"
   };
   private static final Key[] FIELD_NAMES = new Key[FIELDS.length];
   private static final Key[] QUOTED_NAMES = new Key[FIELDS.length]; // "name":
@@ -88,6 +89,8 @@ final class TaskLine {
   private TaskState state;
   private AwaitInfo await;
   private List<Integer> holds;
+  private ErrorInfo error;
+  private final ErrorLine errors = new ErrorLine();
   private int seen;
   private int expected; // the index of the field most likely next
 
@@ -110,6 +113,7 @@ final class TaskLine {
     state = null;
     await = null;
     holds = List.of();
+    error = null;
     seen = 0;
     expected = 0;
     if (!in.expect(START)) {
@@ -142,7 +146,7 @@ final class TaskLine {
         await,
         isSet(16) ? (int) numbers[16] : null,
         holds,
-        null,
+        error,
         isSet(18) ? (int) numbers[18] : null,
         isSet(19) ? (int) numbers[19] : null);
   }
@@ -195,6 +199,9 @@ final class TaskLine {
         return await();
       case 17:
         return holds();
+      case 20:
+        error = errors.read(in);
+        return error != null;
       case 1, 11, 16, 18, 19:
         return intNumber(index);
       default:

@@ -113,7 +113,13 @@ class TaskLineTest {
         "\"start\":1.5", // not an integer
         "\"state\":\"SLEEPING\"", // an unknown state
         "\"await\":{\"point\":5}", // await without since
-        "\"error\":{\"class\":\"E\",\"stack\":[]}", // a failure: the general path reads it
+        "\"error\":{\"class\":\"E\",\"message\":\"a\\nb\"}", // an escape in a message
+        "\"error\":{\"class\":\"E\",\"stack\":[{\"class\":\"C\"}]}", // a frame without method
+        "\"error\":{\"class\":\"E\",\"class\":\"F\"}", // a field twice
+        "\"error\":{\"class\":\"E\",\"hint\":1}", // a field it does not know
+        "\"error\":{\"message\":\"m\"}", // no class
+        "\"error\":{\"class\":\"E\",\"stack\":[{\"class\":\"C\",\"method\":\"m\",\"native\":1}]}",
+        "\"error\":{\"class\":\"E\",\"message\":null}", // null: the general path omits it
         "\"extra\":1", // a field it does not know: maybe one a newer reader models
         "\"spawnPoint\":1,\"spawnPoint\":2", // twice: the general path refuses it
         "\"executor\":\"x\"", // not an object id
@@ -181,6 +187,77 @@ class TaskLineTest {
       assertThat(task.thread()).isEqualTo(thread);
       assertThat(task.startThread()).isEqualTo(thread);
     }
+  }
+
+  private static final String BARE_FAILED =
+      "{\"type\":\"task\",\"id\":9,\"method\":1,\"name\":\"x\",\"kind\":\"SYNC\","
+          + "\"state\":\"FAILED\",\"start\":1,\"end\":2,\"stateSince\":2,\"transitions\":2,"
+          + "\"runningNanos\":1,\"blockedNanos\":0,\"suspendedNanos\":0,\"error\":";
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"class\":\"E\"}",
+        "{\"class\":\"E\",\"message\":\"m\",\"stack\":[]}",
+        "{\"stack\":[{\"method\":\"m\",\"class\":\"C\",\"line\":-2}],\"class\":\"E\"}",
+        "{\"class\":\"java.util.concurrent.CompletionException\",\"message\":\"x: y\","
+            + "\"stack\":[{\"class\":\"a.B\",\"method\":\"m\",\"file\":\"B.java\",\"line\":3},"
+            + "{\"class\":\"a.B\",\"method\":\"m\",\"file\":\"B.java\",\"line\":3},"
+            + "{\"class\":\"jdk.internal.misc.Unsafe\",\"method\":\"park\",\"native\":true},"
+            + "{\"class\":\"a.C\",\"method\":\"n\",\"file\":\"C.java\",\"native\":false}],"
+            + "\"framesOmitted\":12,\"cause\":{\"class\":\"java.io.IOException\","
+            + "\"stack\":[{\"class\":\"a.B\",\"method\":\"m\",\"file\":\"B.java\",\"line\":4}],"
+            + "\"cause\":{\"class\":\"E\",\"message\":\"\"}}}",
+      })
+  void failuresReadAsTheGeneralPathReadsThem(String error) throws IOException {
+    String line = BARE_FAILED + error + "}";
+    TaskInfo fast = parse(line);
+    assertThat(fast).isNotNull();
+    Dump general =
+        DumpReader.read(
+            TestDumps.write(
+                dir, "general.jsonl", withTask(line.replaceFirst("\"id\":", "\"id\": "))));
+    assertThat(general.warnings()).isEmpty();
+    assertThat(fast).isEqualTo(general.task(9).orElseThrow());
+  }
+
+  @Test
+  void equalFramesAreOneObject() {
+    TaskInfo task =
+        parse(
+            BARE_FAILED
+                + "{\"class\":\"E\",\"stack\":[{\"class\":\"a.B\",\"method\":\"m\",\"line\":3},"
+                + "{\"class\":\"a.B\",\"method\":\"m\",\"line\":3},"
+                + "{\"class\":\"a.B\",\"method\":\"m\",\"line\":4},"
+                + "{\"class\":\"a.B\",\"method\":\"m\"}]}}");
+    List<StackFrame> stack = task.error().stack();
+    assertThat(stack.get(1)).isSameAs(stack.get(0));
+    assertThat(stack.get(2).line()).isEqualTo(4);
+    assertThat(stack.get(3).line()).isNull();
+  }
+
+  @Test
+  void aCauseChainDeeperThanTheGeneralPathAcceptsGoesTheGeneralWay() {
+    String deepest = "{\"class\":\"E\"}";
+    String chain = deepest;
+    for (int depth = 0; depth < RecordDecoder.MAX_CAUSE_DEPTH; depth++) {
+      chain = "{\"class\":\"E\",\"cause\":" + chain + "}";
+    }
+    assertThat(parse(BARE_FAILED + chain + "}")).isNotNull();
+    assertThat(parse(BARE_FAILED + "{\"class\":\"E\",\"cause\":" + chain + "}}")).isNull();
+  }
+
+  /** The example dump with {@code task} as a third task. */
+  private static List<String> withTask(String task) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (String line : TestDumps.lines("example.jsonl")) {
+      if (line.startsWith("{\"type\":\"end\"")) {
+        lines.add(task);
+        line = line.replace("\"task\":2,", "\"task\":3,");
+      }
+      lines.add(line);
+    }
+    return lines;
   }
 
   @Test
