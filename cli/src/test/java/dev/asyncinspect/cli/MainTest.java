@@ -2,9 +2,41 @@ package dev.asyncinspect.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
+
+  @Test
+  void aCommandLineNamingASubcommandRunsWithThatOneAloneAndAsWithAll() throws Exception {
+    String dump = Path.of(MainTest.class.getResource("/dumps/example.jsonl").toURI()).toString();
+    List<String[]> commandLines =
+        List.of(
+            new String[] {"analyze", dump},
+            new String[] {"--stacktrace", "analyze", "--format", "json", dump},
+            new String[] {"analyze", "--help"},
+            new String[] {"analyze", "--no-such-option", dump},
+            new String[] {"export", "--format", "dot", dump},
+            new String[] {"ps", "--help"},
+            new String[] {"dump", "--help"},
+            new String[] {"monitor", "--help"},
+            new String[] {"help", "analyze"},
+            new String[] {"-h", "analyze"},
+            new String[] {"analyse", dump},
+            new String[] {"--version"},
+            new String[] {});
+    for (String[] args : commandLines) {
+      CommandRun alone = CommandRun.of(args);
+      CommandRun withAll = CommandRun.of(Main.commandLine(), args);
+      assertThat(alone).as(String.join(" ", args)).isEqualTo(withAll);
+    }
+    assertThat(Main.commandLine(new String[] {"--stacktrace", "export", dump}).getSubcommands())
+        .containsOnlyKeys("export");
+    assertThat(Main.commandLine(new String[] {"help", "export"}).getSubcommands())
+        .containsOnlyKeys("analyze", "export", "ps", "dump", "monitor", "help");
+    assertThat(Main.commandLine(new String[] {"-h", "export"}).getSubcommands()).hasSize(6);
+  }
 
   @Test
   void versionNamesOurVersionTheFormatAndTheJvm() {
