@@ -37,7 +37,11 @@ final class DumpAssembler {
   private final WarningList warnings = new WarningList();
   private EndInfo end;
   private boolean eventsOutOfOrder;
+  // The fast paths' records are counted here, not in recordCounts: a map update per line.
   private long eventRecords;
+  private long taskRecords;
+  private long lastSeq = Long.MIN_VALUE; // of the last event; MIN_VALUE before the first
+  private boolean anyEvent;
 
   DumpAssembler(Path file, Header header) {
     this.file = file;
@@ -132,7 +136,9 @@ final class DumpAssembler {
 
   /** Adds a task decoded by {@link TaskLine}'s fast path, from line {@code line}. */
   void task(TaskInfo task, int line) {
-    recordCounts.merge("task", 1L, Long::sum);
+    if (taskRecords++ == 0) {
+      recordCounts.putIfAbsent("task", 0L); // where the general path would have put it
+    }
     addTask(task, line);
   }
 
@@ -162,10 +168,12 @@ final class DumpAssembler {
   }
 
   private void checkOrder(long seq, int line) {
-    if (!eventsOutOfOrder && !events.isEmpty() && seq <= events.lastSeq()) {
+    if (anyEvent && seq <= lastSeq && !eventsOutOfOrder) {
       eventsOutOfOrder = true;
       warnings.add(file + ":" + line + ": events are not in seq order from here on");
     }
+    anyEvent = true;
+    lastSeq = seq;
   }
 
   private <K, V> void putOnce(Map<K, V> map, K id, V record, JsonFields f) {
@@ -179,6 +187,9 @@ final class DumpAssembler {
     Map<String, Long> counts = new LinkedHashMap<>(recordCounts);
     if (eventRecords > 0) {
       counts.merge("event", eventRecords, Long::sum);
+    }
+    if (taskRecords > 0) {
+      counts.merge("task", taskRecords, Long::sum);
     }
     return counts;
   }

@@ -149,12 +149,6 @@ public final class EventColumns {
       return size;
     }
 
-    /** The seq of the last event added; only when there is one. */
-    long lastSeq() {
-      int last = size - 1;
-      return seq[last >>> SHIFT][last & MASK];
-    }
-
     EventColumns build() {
       return new EventColumns(this);
     }

@@ -78,15 +78,6 @@ final class EventList extends AbstractList<EventInfo> implements RandomAccess {
       columns.add(eventSeq, eventTime, eventTask, eventState, eventPoint);
     }
 
-    /** The seq of the last event added; only when there is one. */
-    long lastSeq() {
-      return columns.lastSeq();
-    }
-
-    boolean isEmpty() {
-      return columns.size() == 0;
-    }
-
     EventList build() {
       return new EventList(columns.build());
     }

@@ -12,6 +12,7 @@ import java.util.Set;
  */
 public final class IdBits {
   private static final int MAX_BIT = 1 << 22;
+  private static final int MIN_WORDS = 64;
 
   private final long[] words;
   private final Set<Integer> large; // the ids from MAX_BIT on
@@ -32,7 +33,8 @@ public final class IdBits {
         max = Math.max(max, id);
       }
     }
-    long[] words = new long[(max >> 6) + 1];
+    // Room for ids up to MIN_WORDS * 64 at least: an id past the last word costs a call.
+    long[] words = new long[Math.max(MIN_WORDS, (max >> 6) + 1)];
     for (int id : ids) {
       if (id >= 0 && id < MAX_BIT) {
         words[id >> 6] |= 1L << id;
