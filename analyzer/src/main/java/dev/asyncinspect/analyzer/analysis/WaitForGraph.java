@@ -1,6 +1,7 @@
 package dev.asyncinspect.analyzer.analysis;
 
 import dev.asyncinspect.analyzer.dump.Dump;
+import dev.asyncinspect.analyzer.dump.LongIndex;
 import dev.asyncinspect.analyzer.dump.ObjectInfo;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class WaitForGraph {
   private final List<WaitNode> nodes;
   private final Digraph digraph;
   private final WaitEdge[] edges;
-  private final Map<Long, Integer> taskNodes;
+  private final LongIndex taskNodes;
   private final Map<Integer, Integer> objectNodes;
   private final Map<Long, TaskInfo> taskOnThread;
 
@@ -50,7 +51,7 @@ public final class WaitForGraph {
       Dump dump,
       List<WaitNode> nodes,
       List<WaitEdge> edgeList,
-      Map<Long, Integer> taskNodes,
+      LongIndex taskNodes,
       Map<Integer, Integer> objectNodes,
       Map<Long, TaskInfo> taskOnThread) {
     this.dump = dump;
@@ -118,7 +119,7 @@ public final class WaitForGraph {
 
   /** The node of a task, or -1 when the dump has no such task. */
   public int taskNode(long taskId) {
-    return taskNodes.getOrDefault(taskId, -1);
+    return taskNodes.get(taskId);
   }
 
   /** The node of an object, or -1 when the dump has no such object. */

@@ -2,6 +2,7 @@ package dev.asyncinspect.analyzer.analysis;
 
 import dev.asyncinspect.analyzer.dump.AwaitPointInfo;
 import dev.asyncinspect.analyzer.dump.Dump;
+import dev.asyncinspect.analyzer.dump.LongIndex;
 import dev.asyncinspect.analyzer.dump.ObjectInfo;
 import dev.asyncinspect.analyzer.dump.ObjectKind;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
@@ -19,7 +20,7 @@ final class WaitForGraphBuilder {
   private final List<WaitNode> nodes = new ArrayList<>();
   private final List<WaitEdge> edges = new ArrayList<>();
   private final Set<Long> edgeKeys = new HashSet<>();
-  private final Map<Long, Integer> taskNodes = new HashMap<>();
+  private final LongIndex taskNodes;
   private final Map<Integer, Integer> objectNodes = new HashMap<>();
   private final Map<Long, Integer> threadNodes = new HashMap<>();
   private final Map<String, Integer> lockNodes = new HashMap<>();
@@ -28,6 +29,8 @@ final class WaitForGraphBuilder {
 
   WaitForGraphBuilder(Dump dump) {
     this.dump = dump;
+    // By task id: a dump may hold a million tasks, and a map would box each id and node.
+    this.taskNodes = new LongIndex(dump.tasks().size());
   }
 
   WaitForGraph build() {
@@ -51,11 +54,11 @@ final class WaitForGraphBuilder {
   private List<TaskInfo> addTasks() {
     List<TaskInfo> tasks = new ArrayList<>(dump.tasks().size());
     for (TaskInfo task : dump.tasks()) {
-      if (taskNodes.containsKey(task.id())) {
+      if (taskNodes.get(task.id()) >= 0) {
         continue; // a duplicate record: the reader warned about it, and the first one counts
       }
       tasks.add(task);
-      taskNodes.put(task.id(), addNode(WaitNode.Kind.TASK, task.id(), null));
+      taskNodes.putIfAbsent(task.id(), addNode(WaitNode.Kind.TASK, task.id(), null));
       if (!task.state().terminal() && task.thread() != null) {
         // Tasks are in start order: a nested task started later replaces its outer task.
         taskOnThread.put(task.thread(), task);
@@ -89,10 +92,10 @@ final class WaitForGraphBuilder {
 
   private void addObjectEdges(ObjectInfo object, int node) {
     if (object.kind() == ObjectKind.FUTURE) {
-      Integer producer = object.producer() == null ? null : taskNodes.get(object.producer());
-      if (producer != null && !Boolean.TRUE.equals(object.done())) {
+      int producer = object.producer() == null ? -1 : taskNodes.get(object.producer());
+      if (producer >= 0 && !Boolean.TRUE.equals(object.done())) {
         addEdge(new WaitEdge(node, producer, WaitEdge.Relation.COMPLETED_BY, null, null));
-      } else if (producer == null && !Boolean.TRUE.equals(object.done())) {
+      } else if (producer < 0 && !Boolean.TRUE.equals(object.done())) {
         addSourceEdges(object, node);
       }
     } else if (object.kind() == ObjectKind.THREAD && object.thread() != null) {
@@ -103,8 +106,8 @@ final class WaitForGraphBuilder {
       }
     }
     for (long holder : object.holders()) {
-      Integer holderNode = taskNodes.get(holder);
-      if (holderNode != null) {
+      int holderNode = taskNodes.get(holder);
+      if (holderNode >= 0) {
         addEdge(new WaitEdge(node, holderNode, WaitEdge.Relation.HELD_BY, null, null));
       }
     }
@@ -136,7 +139,7 @@ final class WaitForGraphBuilder {
 
   /** The node of a task, or -1. */
   int taskNode(long taskId) {
-    return taskNodes.getOrDefault(taskId, -1);
+    return taskNodes.get(taskId);
   }
 
   TaskInfo taskOnThread(long threadId) {

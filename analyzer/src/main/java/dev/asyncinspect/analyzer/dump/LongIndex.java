@@ -4,12 +4,13 @@ import java.util.Arrays;
 
 /**
  * A map from {@code long} keys to non-negative {@code int} positions, in two arrays (open
- * addressing, linear probing): the task ids of a dump to their place in its task list. A {@code
- * HashMap<Long, ...>} costs a node and a boxed key per task, objects the collector must trace and
- * copy while the dump is read: for a million tasks, two such maps (one to find duplicates while
- * reading, one to look tasks up) were a quarter of the reader's live objects (docs/performance.md).
+ * addressing, linear probing): the task ids of a dump to their place in its task list, or to their
+ * node in a graph. A {@code HashMap<Long, ...>} costs a node and a boxed key per task, objects the
+ * collector must trace and copy while the dump is read: for a million tasks, two such maps (one to
+ * find duplicates while reading, one to look tasks up) were a quarter of the reader's live objects
+ * (docs/performance.md).
  */
-final class LongIndex {
+public final class LongIndex {
   private static final int NONE = -1;
   private static final long MIX = 0x9E3779B97F4A7C15L;
   private static final int BLOCK_BITS = 4;
@@ -20,17 +21,19 @@ final class LongIndex {
   private int size;
   private int shift; // 64 - log2(capacity / BLOCK)
 
-  LongIndex(int expected) {
+  /** An empty index that holds {@code expected} keys before it grows. */
+  public LongIndex(int expected) {
     int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY / 2, expected) * 2 - 1) << 1;
     allocate(capacity);
   }
 
-  int size() {
+  /** The number of keys. */
+  public int size() {
     return size;
   }
 
   /** The position of {@code key}, or -1 when it has none. */
-  int get(long key) {
+  public int get(long key) {
     int mask = positions.length - 1;
     for (int slot = slot(key); ; slot = (slot + 1) & mask) {
       int position = positions[slot];
@@ -44,7 +47,7 @@ final class LongIndex {
    * Gives {@code key} the position unless it has one already; returns whether it did. {@code
    * position} must be at least 0.
    */
-  boolean putIfAbsent(long key, int position) {
+  public boolean putIfAbsent(long key, int position) {
     if (position < 0) {
       throw new IllegalArgumentException("position " + position);
     }
