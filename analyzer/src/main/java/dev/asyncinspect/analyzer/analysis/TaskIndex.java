@@ -1,19 +1,18 @@
 package dev.asyncinspect.analyzer.analysis;
 
 import dev.asyncinspect.analyzer.dump.Dump;
+import dev.asyncinspect.analyzer.dump.LongIndex;
 import dev.asyncinspect.analyzer.dump.TaskInfo;
 import dev.asyncinspect.analyzer.dump.TaskKind;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The tasks of a dump numbered 0 to n-1 in dump order (their <em>slot</em>), for analyses that keep
  * per-task state in arrays rather than maps keyed by boxed ids: one pass over a million events then
  * does array reads, not hash lookups (docs/performance.md). Ids map to slots through an array when
  * they are dense, as the agent's are (1, 2, 3, ... in start order, with gaps where finished tasks
- * were dropped), else through a map. Also keeps each task's parent's slot.
+ * were dropped), else through a {@link LongIndex}. Also keeps each task's parent's slot.
  */
 final class TaskIndex {
   private static final TaskKind[] KINDS = TaskKind.values();
@@ -23,7 +22,7 @@ final class TaskIndex {
   private final long firstId;
   private final int[] slotById; // by id - firstId, -1 for none; null when ids are sparse
   private final long lastDenseOffset; // slotById's last index; -1 when ids are sparse
-  private final Map<Long, Integer> slotBySparseId;
+  private final LongIndex slotBySparseId;
   private final int[] parentSlot;
   // Read per event by the loops over the history: arrays, where the task records lie spread over
   // the heap and cost a cache miss each.
@@ -45,14 +44,15 @@ final class TaskIndex {
     if (dense) {
       Arrays.fill(slotById, -1);
     }
-    this.slotBySparseId = dense ? null : new HashMap<>(this.tasks.length * 2);
-    for (int slot = this.tasks.length - 1; slot >= 0; slot--) {
-      // Backwards, so that the first of two tasks with one id wins, as in Dump.task.
-      long id = this.tasks[slot].id();
-      if (dense) {
-        slotById[(int) (id - firstId)] = slot;
-      } else {
-        slotBySparseId.put(id, slot);
+    this.slotBySparseId = dense ? null : new LongIndex(this.tasks.length);
+    if (dense) {
+      for (int slot = this.tasks.length - 1; slot >= 0; slot--) {
+        // Backwards, so that the first of two tasks with one id wins, as in Dump.task.
+        slotById[(int) (this.tasks[slot].id() - firstId)] = slot;
+      }
+    } else {
+      for (int slot = 0; slot < this.tasks.length; slot++) {
+        slotBySparseId.putIfAbsent(this.tasks[slot].id(), slot);
       }
     }
     this.parentSlot = new int[this.tasks.length];
@@ -93,11 +93,8 @@ final class TaskIndex {
   }
 
   private int sparseSlot(long id) {
-    if (slotBySparseId == null) {
-      return -1; // dense, and out of its range
-    }
-    Integer slot = slotBySparseId.get(id);
-    return slot == null ? -1 : slot;
+    // Dense, and out of its range: -1.
+    return slotBySparseId == null ? -1 : slotBySparseId.get(id);
   }
 
   /** The kind of the task in {@code slot}. */

@@ -50,6 +50,8 @@ class TaskIndexTest {
   @Test
   void theFirstOfTwoTasksWithOneIdWinsAsInTheDump() {
     assertThat(index(7, 8, 7).slot(7)).isZero();
+    assertThat(index(7, 1L << 50, 7, 1L << 50).slot(7)).isZero(); // sparse
+    assertThat(index(7, 1L << 50, 7, 1L << 50).slot(1L << 50)).isEqualTo(1);
   }
 
   @Test
