@@ -8,12 +8,13 @@ import java.util.function.BiConsumer;
  * one node (32 bytes) where {@code whenComplete} allocates a node and a dependent future (64).
  *
  * <p>Not part of the JDK and not on any class path: the agent compiles it against {@code java.base}
- * and defines it in {@code java.util.concurrent} at start-up, through a lookup the agent opens for
- * itself, and checks that it works before using it (it relies on the package's internals: the
- * stack, {@code unipush}, the result's encoding). The callback runs once, on the thread that
- * completes the future (or on the one that registers it, if the future is already done), with the
- * value or the exception that {@code whenComplete} would pass; nothing it throws reaches the code
- * that completed the future. The node refers to the future only until it has run.
+ * and defines it in {@code java.util.concurrent} when the first pending future needs it, through a
+ * lookup the agent opens for itself, and checks that it works before using it (it relies on the
+ * package's internals: the stack, {@code unipush}, the result's encoding). The callback runs once,
+ * on the thread that completes the future (or on the one that registers it, if the future is
+ * already done), with the value or the exception that {@code whenComplete} would pass; nothing it
+ * throws reaches the code that completed the future. The node refers to the future only until it
+ * has run.
  */
 final class AsyncInspectCompletion extends CompletableFuture.Completion {
   private CompletableFuture<?> source;

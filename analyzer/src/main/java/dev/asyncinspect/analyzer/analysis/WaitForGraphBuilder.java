@@ -54,11 +54,11 @@ final class WaitForGraphBuilder {
   private List<TaskInfo> addTasks() {
     List<TaskInfo> tasks = new ArrayList<>(dump.tasks().size());
     for (TaskInfo task : dump.tasks()) {
-      if (taskNodes.get(task.id()) >= 0) {
+      if (!taskNodes.putIfAbsent(task.id(), nodes.size())) {
         continue; // a duplicate record: the reader warned about it, and the first one counts
       }
       tasks.add(task);
-      taskNodes.putIfAbsent(task.id(), addNode(WaitNode.Kind.TASK, task.id(), null));
+      addNode(WaitNode.Kind.TASK, task.id(), null); // the node put there
       if (!task.state().terminal() && task.thread() != null) {
         // Tasks are in start order: a nested task started later replaces its outer task.
         taskOnThread.put(task.thread(), task);

@@ -145,10 +145,6 @@ public final class EventColumns {
       point[chunk] = new int[CHUNK];
     }
 
-    int size() {
-      return size;
-    }
-
     EventColumns build() {
       return new EventColumns(this);
     }
