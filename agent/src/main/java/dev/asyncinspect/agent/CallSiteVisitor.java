@@ -17,9 +17,15 @@ import org.objectweb.asm.Type;
  *
  * <pre>
  *   [copy of the awaited object] [site id] invokestatic AsyncInspect.awaitStart
+ *   astore [fresh local]                         (the task now waiting, or null)
  *   the original call
- *   invokestatic AsyncInspect.awaitEnd          (awaitEndAcquired(result) for tryLock)
+ *   aload [that local] invokestatic AsyncInspect.awaitEnd
+ *                                                (awaitEndAcquired(result, task) for tryLock)
  * </pre>
+ *
+ * <p>The waiting task passes from the one call to the other in a local variable, so the end of a
+ * wait does not look up the thread's state again (in class files older than Java 7, which may lack
+ * the stack map frames that tell which locals are fresh, {@code awaitEnd} does).
  *
  * <p>No branch and no exception handler is added, so no stack map frame changes: a wait that throws
  * is ended by {@code AsyncInspect.handlerEntered()}, called first thing in every exception handler
@@ -38,6 +44,9 @@ import org.objectweb.asm.Type;
 final class CallSiteVisitor extends CodePositionVisitor {
   private static final String FACADE = "dev/asyncinspect/agent/bootstrap/AsyncInspect";
   private static final String HANDOFFS = "dev/asyncinspect/agent/bootstrap/Handoffs";
+
+  /** Where no local holds the waiting task: {@code awaitEnd} finds it on the thread. */
+  private static final int NO_LOCAL = -2;
 
   private final MethodSite method;
   private final String unit;
@@ -84,19 +93,15 @@ final class CallSiteVisitor extends CodePositionVisitor {
     beforeInstruction();
     AwaitOperation op = operations.match(opcode == Opcodes.INVOKESTATIC, owner, name, descriptor);
     SpawnOperation spawn = op == null ? spawns.match(opcode, owner, name, descriptor) : null;
+    int waiting;
     if (op != null && op.release) {
       super.visitInsn(Opcodes.DUP);
       super.visitMethodInsn(
           Opcodes.INVOKESTATIC, FACADE, "released", "(Ljava/lang/Object;)V", false);
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-    } else if (op != null && startWait(op, owner, name, descriptor)) {
+    } else if (op != null && (waiting = startWait(op, owner, name, descriptor)) != -1) {
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-      if (op.acquires == AwaitSite.ACQUIRES_IF_TRUE) {
-        super.visitInsn(Opcodes.DUP);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, FACADE, "awaitEndAcquired", "(Z)V", false);
-      } else {
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, FACADE, "awaitEnd", "()V", false);
-      }
+      callAwaitEnd(op, waiting);
     } else if (spawn != null && wrapWork(spawn, owner, name, descriptor)) {
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
       if (Type.getReturnType(descriptor).getSort() == Type.OBJECT && !name.equals("<init>")) {
@@ -134,8 +139,7 @@ final class CallSiteVisitor extends CodePositionVisitor {
     int[] slots = park(args);
     int executorSlot = -1;
     if (op.executor == SpawnOperation.Executor.RECEIVER) {
-      executorSlot = maxTempSlot;
-      maxTempSlot += 1;
+      executorSlot = freshSlots(1);
       super.visitInsn(Opcodes.DUP);
       super.visitVarInsn(Opcodes.ASTORE, executorSlot);
     }
@@ -172,16 +176,26 @@ final class CallSiteVisitor extends CodePositionVisitor {
   /** Stores the call's arguments in fresh local slots (last first); returns the slots. */
   private int[] park(Type[] args) {
     int[] slots = new int[args.length];
-    int next = Math.max(slotsUsed, maxTempSlot);
+    int size = 0;
+    for (Type arg : args) {
+      size += arg.getSize();
+    }
+    int next = freshSlots(size);
     for (int i = 0; i < args.length; i++) {
       slots[i] = next;
       next += args[i].getSize();
     }
-    maxTempSlot = Math.max(maxTempSlot, next);
     for (int i = args.length - 1; i >= 0; i--) {
       super.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slots[i]);
     }
     return slots;
+  }
+
+  /** The first of {@code size} local slots that no code and no frame seen so far uses. */
+  private int freshSlots(int size) {
+    int first = Math.max(slotsUsed, maxTempSlot);
+    maxTempSlot = first + size;
+    return first;
   }
 
   @Override
@@ -191,9 +205,9 @@ final class CallSiteVisitor extends CodePositionVisitor {
       AwaitSite site =
           site("synchronized", null, null, null, "MONITOR", false, AwaitSite.ACQUIRES_ALWAYS);
       super.visitInsn(Opcodes.DUP);
-      callAwaitStart(site);
+      int waiting = callAwaitStart(site);
       super.visitInsn(opcode);
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, FACADE, "awaitEnd", "()V", false);
+      callAwaitEnd(null, waiting);
     } else if (opcode == Opcodes.MONITOREXIT) {
       super.visitInsn(Opcodes.DUP);
       super.visitMethodInsn(
@@ -205,14 +219,16 @@ final class CallSiteVisitor extends CodePositionVisitor {
   }
 
   /**
-   * Emits the code before the call; false when this call cannot be woven (its arguments would need
-   * fresh locals in a class file old enough to lack complete stack map frames).
+   * Emits the code before the call; returns the local that holds the waiting task for {@code
+   * awaitEnd} ({@link #NO_LOCAL} in a class file older than Java 7), or -1 when this call cannot be
+   * woven (its arguments would need fresh locals, and such a class file may lack the complete stack
+   * map frames that tell which locals are fresh).
    */
-  private boolean startWait(AwaitOperation op, String owner, String name, String descriptor) {
+  private int startWait(AwaitOperation op, String owner, String name, String descriptor) {
     Type[] args = Type.getArgumentTypes(descriptor);
     boolean needsTemps = args.length > 0 && (op.source == Source.RECEIVER || args.length > 1);
     if (needsTemps && classVersion < Opcodes.V1_7) {
-      return false;
+      return -1;
     }
     AwaitSite site =
         site(
@@ -229,8 +245,7 @@ final class CallSiteVisitor extends CodePositionVisitor {
       } else {
         super.visitInsn(Opcodes.DUP); // receiver without arguments, or a single argument
       }
-      callAwaitStart(site);
-      return true;
+      return callAwaitStart(site);
     }
     int[] slots = park(args);
     if (op.source == Source.RECEIVER) {
@@ -240,11 +255,11 @@ final class CallSiteVisitor extends CodePositionVisitor {
     } else {
       super.visitInsn(Opcodes.ACONST_NULL);
     }
-    callAwaitStart(site);
+    int waiting = callAwaitStart(site);
     for (int i = 0; i < args.length; i++) {
       super.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
     }
-    return true;
+    return waiting;
   }
 
   private AwaitSite site(
@@ -270,10 +285,44 @@ final class CallSiteVisitor extends CodePositionVisitor {
         acquires);
   }
 
-  private void callAwaitStart(AwaitSite site) {
+  /**
+   * Calls {@code awaitStart} with the awaited object on the stack and keeps what it returns (the
+   * task now waiting, or null) in a fresh local, whose slot it returns.
+   */
+  private int callAwaitStart(AwaitSite site) {
     pushInt(site.id());
     super.visitMethodInsn(
-        Opcodes.INVOKESTATIC, FACADE, "awaitStart", "(Ljava/lang/Object;I)V", false);
+        Opcodes.INVOKESTATIC,
+        FACADE,
+        "awaitStart",
+        "(Ljava/lang/Object;I)Ljava/lang/Object;",
+        false);
+    if (classVersion < Opcodes.V1_7) {
+      super.visitInsn(Opcodes.POP);
+      return NO_LOCAL;
+    }
+    int waiting = freshSlots(1);
+    super.visitVarInsn(Opcodes.ASTORE, waiting);
+    return waiting;
+  }
+
+  /** After the waiting call (its result, if any, on the stack): ends the wait. */
+  private void callAwaitEnd(AwaitOperation op, int waiting) {
+    boolean acquired = op != null && op.acquires == AwaitSite.ACQUIRES_IF_TRUE;
+    if (acquired) {
+      super.visitInsn(Opcodes.DUP);
+    }
+    String descriptor = acquired ? "(Z" : "(";
+    if (waiting != NO_LOCAL) {
+      super.visitVarInsn(Opcodes.ALOAD, waiting);
+      descriptor += "Ljava/lang/Object;";
+    }
+    super.visitMethodInsn(
+        Opcodes.INVOKESTATIC,
+        FACADE,
+        acquired ? "awaitEndAcquired" : "awaitEnd",
+        descriptor + ")V",
+        false);
   }
 
   private void pushInt(int value) {

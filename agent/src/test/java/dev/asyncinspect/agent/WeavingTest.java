@@ -236,6 +236,48 @@ class WeavingTest {
   }
 
   @Test
+  void lockTakenByTryLockIsHeldAndOneNotTakenIsNot() throws Exception {
+    ReentrantLock lock = new ReentrantLock();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Boolean> first =
+        CompletableFuture.supplyAsync(() -> tryHoldLock(lock, holding, release));
+    assertThat(holding.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(tryHoldLock(lock, new CountDownLatch(1), new CountDownLatch(0))).isFalse();
+
+    Dump dump = dump();
+    List<JsonNode> tasks = dump.tasksNamed("Waits.tryHoldLock");
+    JsonNode holder = tasks.stream().filter(t -> t.has("holds")).findFirst().orElseThrow();
+    assertThat(holder.path("state").asText()).isEqualTo("RUNNING");
+    assertThat(holder.path("holds")).hasSize(1);
+    JsonNode held = dump.byId("object", holder.path("holds").get(0).asLong());
+    assertThat(held.path("class").asText()).isEqualTo(ReentrantLock.class.getName());
+    JsonNode refused = dump.lastTaskNamed("Waits.tryHoldLock");
+    assertThat(refused.path("id").asLong()).isNotEqualTo(holder.path("id").asLong());
+    assertThat(refused.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(refused.has("holds")).isFalse();
+    JsonNode point =
+        dump.one(
+            "awaitPoint", p -> p.path("line").asInt() == InProcessAgent.line("Waits", "try-lock"));
+    JsonNode stats =
+        dump.one("pointStats", s -> s.path("point").asLong() == point.path("id").asLong());
+    assertThat(stats.path("count").asLong()).isEqualTo(2);
+
+    release.countDown();
+    assertThat(first.get(LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(dump().task(holder.path("id").asLong()).has("holds")).isFalse();
+  }
+
+  private static boolean tryHoldLock(
+      ReentrantLock lock, CountDownLatch holding, CountDownLatch release) {
+    try {
+      return Waits.tryHoldLock(lock, holding, release);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void monitorEnteredInTracedCodeIsHeld() throws Exception {
     Object monitor = new Object();
     CountDownLatch holding = new CountDownLatch(1);

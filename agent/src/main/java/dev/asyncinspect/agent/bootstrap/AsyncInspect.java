@@ -110,13 +110,16 @@ public final class AsyncInspect {
     }
   }
 
-  /** Before a waiting call at await point {@code siteId}; {@code awaited} may be null. */
-  public static void awaitStart(Object awaited, int siteId) {
+  /**
+   * Before a waiting call at await point {@code siteId}; {@code awaited} may be null. Returns the
+   * task that now waits, for {@link #awaitEnd(Object)}, or null when none does.
+   */
+  public static Object awaitStart(Object awaited, int siteId) {
     try {
       Recorder recorder = Recorder.active;
       TaskRecord task = ThreadState.currentTask();
       if (recorder == null || task == null) {
-        return;
+        return null;
       }
       AwaitSite site = recorder.registry.awaitSite(siteId);
       if (task.state == TaskStates.BLOCKED) {
@@ -127,38 +130,68 @@ public final class AsyncInspect {
         // of state (and without reading the clock, the largest part of a wait's cost). A failed
         // future goes the whole way, so that the wait that threw is in the task's history.
         site.stats.recordInstantWait(task.stripe);
-        return;
+        return null;
       }
       task.awaitSite = site;
       task.awaited = awaited;
       recorder.transition(task, TaskStates.BLOCKED, site);
+      return task;
+    } catch (Throwable e) {
+      Recorder.internalError(e);
+      return null;
+    }
+  }
+
+  /**
+   * After the waiting call returned normally; {@code waiting} is what {@link #awaitStart} returned
+   * (kept by the woven code, so that this needs no look-up of the thread's state).
+   */
+  public static void awaitEnd(Object waiting) {
+    try {
+      Recorder recorder = Recorder.active;
+      if (recorder != null && waiting instanceof TaskRecord) {
+        TaskRecord task = (TaskRecord) waiting;
+        if (task.state == TaskStates.BLOCKED) {
+          AwaitSite site = task.awaitSite;
+          endWait(
+              recorder, task, site != null && site.acquires == AwaitSite.ACQUIRES_ALWAYS, false);
+        }
+      }
     } catch (Throwable e) {
       Recorder.internalError(e);
     }
   }
 
-  /** After the waiting call returned normally. */
+  /** {@link #awaitEnd(Object)} for the current thread's task: in class files older than Java 7. */
   public static void awaitEnd() {
     try {
+      awaitEnd(ThreadState.currentTask());
+    } catch (Throwable e) {
+      Recorder.internalError(e);
+    }
+  }
+
+  /**
+   * After a {@code tryLock} returned {@code acquired}; {@code waiting} as for {@link #awaitEnd}.
+   */
+  public static void awaitEndAcquired(boolean acquired, Object waiting) {
+    try {
       Recorder recorder = Recorder.active;
-      TaskRecord task = ThreadState.currentTask();
-      if (recorder != null && task != null && task.state == TaskStates.BLOCKED) {
-        AwaitSite site = task.awaitSite;
-        endWait(recorder, task, site != null && site.acquires == AwaitSite.ACQUIRES_ALWAYS, false);
+      if (recorder != null && waiting instanceof TaskRecord) {
+        TaskRecord task = (TaskRecord) waiting;
+        if (task.state == TaskStates.BLOCKED) {
+          endWait(recorder, task, acquired, false);
+        }
       }
     } catch (Throwable e) {
       Recorder.internalError(e);
     }
   }
 
-  /** After a {@code tryLock} returned {@code acquired}. */
+  /** {@link #awaitEndAcquired(boolean, Object)} for the current thread's task (before Java 7). */
   public static void awaitEndAcquired(boolean acquired) {
     try {
-      Recorder recorder = Recorder.active;
-      TaskRecord task = ThreadState.currentTask();
-      if (recorder != null && task != null && task.state == TaskStates.BLOCKED) {
-        endWait(recorder, task, acquired, false);
-      }
+      awaitEndAcquired(acquired, ThreadState.currentTask());
     } catch (Throwable e) {
       Recorder.internalError(e);
     }

@@ -23,34 +23,37 @@ final class SpawnedWork {
   /**
    * Starts {@code task} on this thread, if it still is task {@code id} and QUEUED: the record is
    * reused for another task once this one has ended, while the executor may still hold the wrapper
-   * and run it again (a periodic task); such a run runs the work untraced. Returns the task that
-   * was current here before.
+   * and run it again (a periodic task); such a run runs the work untraced. Returns this thread's
+   * state if it started the task (the task that was current here before is its {@code
+   * callerOnThread}), else null.
    */
-  static TaskRecord begin(TaskRecord task, long id) {
+  static ThreadState begin(TaskRecord task, long id) {
     try {
       Recorder recorder = Recorder.active;
-      ThreadState thread = ThreadState.current();
-      TaskRecord previous = thread.current;
-      if (recorder != null && task.state == TaskStates.QUEUED && task.sameTask(id)) {
-        recorder.begin(task, thread);
-        task.callerOnThread = previous;
-        thread.current = task;
+      if (recorder == null || task.state != TaskStates.QUEUED || !task.sameTask(id)) {
+        return null;
       }
-      return previous;
+      ThreadState thread = ThreadState.current();
+      recorder.begin(task, thread);
+      task.callerOnThread = thread.current;
+      thread.current = task;
+      return thread;
     } catch (Throwable e) {
       Recorder.internalError(e);
       return null;
     }
   }
 
-  /** Ends {@code task}, if {@link #begin} started it (as task {@code id}) on this thread. */
-  static void end(TaskRecord task, long id, TaskRecord previous, Throwable thrown) {
+  /**
+   * Ends {@code task}, if {@link #begin} started it (as task {@code id}) on this thread, whose
+   * state {@code begin} returned: no look-up of the thread's state.
+   */
+  static void end(TaskRecord task, long id, ThreadState thread, Throwable thrown) {
     try {
-      ThreadState thread = ThreadState.current();
-      if (thread.current != task || task.id != id) {
+      if (thread == null || thread.current != task || task.id != id) {
         return; // not started by this run
       }
-      thread.current = previous;
+      thread.current = task.callerOnThread;
       task.callerOnThread = null;
       Recorder recorder = Recorder.active;
       if (recorder != null) {
@@ -75,14 +78,14 @@ final class SpawnedWork {
 
     @Override
     public void run() {
-      TaskRecord previous = begin(task, id);
+      ThreadState started = begin(task, id);
       try {
         work.run();
       } catch (Throwable e) {
-        end(task, id, previous, e);
+        end(task, id, started, e);
         throw e;
       }
-      end(task, id, previous, null);
+      end(task, id, started, null);
     }
   }
 
@@ -99,15 +102,15 @@ final class SpawnedWork {
 
     @Override
     public V call() throws Exception {
-      TaskRecord previous = begin(task, id);
+      ThreadState started = begin(task, id);
       V result;
       try {
         result = work.call();
       } catch (Throwable e) {
-        end(task, id, previous, e);
+        end(task, id, started, e);
         throw e;
       }
-      end(task, id, previous, null);
+      end(task, id, started, null);
       return result;
     }
   }
@@ -125,15 +128,15 @@ final class SpawnedWork {
 
     @Override
     public T get() {
-      TaskRecord previous = begin(task, id);
+      ThreadState started = begin(task, id);
       T result;
       try {
         result = work.get();
       } catch (Throwable e) {
-        end(task, id, previous, e);
+        end(task, id, started, e);
         throw e;
       }
-      end(task, id, previous, null);
+      end(task, id, started, null);
       return result;
     }
   }
@@ -151,15 +154,15 @@ final class SpawnedWork {
 
     @Override
     public R apply(T t) {
-      TaskRecord previous = begin(task, id);
+      ThreadState started = begin(task, id);
       R result;
       try {
         result = work.apply(t);
       } catch (Throwable e) {
-        end(task, id, previous, e);
+        end(task, id, started, e);
         throw e;
       }
-      end(task, id, previous, null);
+      end(task, id, started, null);
       return result;
     }
   }
@@ -177,15 +180,15 @@ final class SpawnedWork {
 
     @Override
     public R apply(T t, U u) {
-      TaskRecord previous = begin(task, id);
+      ThreadState started = begin(task, id);
       R result;
       try {
         result = work.apply(t, u);
       } catch (Throwable e) {
-        end(task, id, previous, e);
+        end(task, id, started, e);
         throw e;
       }
-      end(task, id, previous, null);
+      end(task, id, started, null);
       return result;
     }
   }
@@ -203,14 +206,14 @@ final class SpawnedWork {
 
     @Override
     public void accept(T t) {
-      TaskRecord previous = begin(task, id);
+      ThreadState started = begin(task, id);
       try {
         work.accept(t);
       } catch (Throwable e) {
-        end(task, id, previous, e);
+        end(task, id, started, e);
         throw e;
       }
-      end(task, id, previous, null);
+      end(task, id, started, null);
     }
   }
 
@@ -227,14 +230,14 @@ final class SpawnedWork {
 
     @Override
     public void accept(T t, U u) {
-      TaskRecord previous = begin(task, id);
+      ThreadState started = begin(task, id);
       try {
         work.accept(t, u);
       } catch (Throwable e) {
-        end(task, id, previous, e);
+        end(task, id, started, e);
         throw e;
       }
-      end(task, id, previous, null);
+      end(task, id, started, null);
     }
   }
 
