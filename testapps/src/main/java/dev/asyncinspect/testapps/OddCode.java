@@ -2,6 +2,7 @@ package dev.asyncinspect.testapps;
 
 import dev.asyncinspect.testapps.oddcode.AwaitFailures;
 import dev.asyncinspect.testapps.oddcode.ChildFirstLoader;
+import dev.asyncinspect.testapps.oddcode.DoneWaits;
 import dev.asyncinspect.testapps.oddcode.HugeMethods;
 import dev.asyncinspect.testapps.oddcode.Shapes;
 import java.lang.reflect.Method;
@@ -11,9 +12,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Traced code of every odd shape: javac's bridges and synthetic code ({@link Shapes}), await points
- * that throw ({@link AwaitFailures}), two methods near the 64 KiB limit written as bytes ({@link
- * HugeMethods}), and classes defined by a child-first class loader, one of them also defined by the
- * application loader.
+ * that return at once ({@link DoneWaits}) and ones that throw ({@link AwaitFailures}), two methods
+ * near the 64 KiB limit written as bytes ({@link HugeMethods}), and classes defined by a
+ * child-first class loader, one of them also defined by the application loader.
  *
  * <p>Under the agent: the same output. {@code HugeFits} is woven; weaving {@code HugeOverflows}
  * would push its method past 65535 bytes, so it runs untraced, with one line on stderr.
@@ -34,6 +35,8 @@ public final class OddCode {
 
   public static void main(String[] args) throws Exception {
     System.out.println(Shapes.run());
+
+    System.out.println("done waits: " + DoneWaits.run());
 
     AwaitFailures failures = new AwaitFailures();
     for (Map.Entry<String, Callable<?>> failure : failures.cases().entrySet()) {

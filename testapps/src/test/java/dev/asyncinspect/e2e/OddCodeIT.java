@@ -1,6 +1,7 @@
 package dev.asyncinspect.e2e;
 
 import static dev.asyncinspect.e2e.DumpQueries.awaitPointAt;
+import static dev.asyncinspect.e2e.DumpQueries.blockedAt;
 import static dev.asyncinspect.e2e.DumpQueries.methodStats;
 import static dev.asyncinspect.e2e.DumpQueries.onlyTask;
 import static dev.asyncinspect.e2e.DumpQueries.pointStats;
@@ -15,6 +16,7 @@ import dev.asyncinspect.analyzer.dump.TaskKind;
 import dev.asyncinspect.analyzer.dump.TaskState;
 import dev.asyncinspect.testapps.OddCode;
 import dev.asyncinspect.testapps.oddcode.AwaitFailures;
+import dev.asyncinspect.testapps.oddcode.DoneWaits;
 import dev.asyncinspect.testapps.oddcode.Shapes;
 import dev.asyncinspect.testapps.oddcode.plugin.Fetcher;
 import java.util.List;
@@ -147,6 +149,29 @@ class OddCodeIT {
       assertThat(waits.failed()).as("waits at %s that threw", name).isEqualTo(1);
     }
     assertThat(dump.tasks()).as("no task is left waiting").allMatch(t -> t.state().terminal());
+  }
+
+  /**
+   * A wait on a future already completed with a value is counted at its point without a change of
+   * state; a JDK {@code FutureTask} can be asked so only from JDK 19 ({@code Future.state()}), and
+   * before that its wait goes the whole way. (A failed one always does: {@code futureGet} above.)
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(JDKS)
+  void aWaitOnACompletedFutureReturnsAtOnceWithoutBlocking(Jdk jdk) {
+    AgentRuns runs = AgentRuns.of(OddCode.class, jdk);
+    assertThat(runs.withAgent().stdout()).contains("done waits: abc\n");
+    Dump dump = runs.dump();
+    TaskInfo task = onlyTask(dump, "DoneWaits.run");
+    assertThat(task.state()).isEqualTo(TaskState.COMPLETED);
+    String get = location(DoneWaits.class, "done:get");
+    for (String marker : List.of("done:join", "done:get", "done:fork-join")) {
+      String at = location(DoneWaits.class, marker);
+      assertThat(pointStats(dump, awaitPointAt(dump, at)).count()).as(at).isEqualTo(1);
+    }
+    assertThat(blockedAt(dump, task))
+        .as("await points blocked at")
+        .isEqualTo(jdk.feature() >= 19 ? List.of() : List.of(get));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -125,7 +125,7 @@ public final class AsyncInspect {
       if (task.state == TaskStates.BLOCKED) {
         endWait(recorder, task, false, false);
       }
-      if (site != null && site.onFuture && completedNormally(awaited)) {
+      if (site != null && site.onFuture && DoneFutures.completedNormally(awaited)) {
         // The call returns at once with the value: a wait of no time, counted without a change
         // of state (and without reading the clock, the largest part of a wait's cost). A failed
         // future goes the whole way, so that the wait that threw is in the task's history.
@@ -240,18 +240,6 @@ public final class AsyncInspect {
     task.awaitSite = null;
     task.awaited = null;
     recorder.transition(task, TaskStates.RUNNING, null, now);
-  }
-
-  /**
-   * Whether a future has completed with a value, so that {@code join}/{@code get} returns at once;
-   * never calls code of an unknown {@code Future} class.
-   */
-  private static boolean completedNormally(Object future) {
-    if (!(future instanceof CompletableFuture)) {
-      return false;
-    }
-    CompletableFuture<?> f = (CompletableFuture<?>) future;
-    return f.isDone() && !f.isCompletedExceptionally();
   }
 
   /**

@@ -1,0 +1,84 @@
+package dev.asyncinspect.agent.bootstrap;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Whether a future awaited at an await point has already completed with a value, so that {@code
+ * join}/{@code get} returns it at once: such a wait is counted without a change of state (and
+ * without reading the clock, the largest part of a wait's cost).
+ *
+ * <p>It never runs application code: it asks only futures whose answer the JDK's own code gives, a
+ * {@code CompletableFuture} (whose methods an application subclass could override, but none of the
+ * JDK's do), a {@code ForkJoinTask} (whose {@code isCompletedNormally} is final), and a {@code
+ * FutureTask} of the JDK's own classes (what {@code ExecutorService.submit} returns), whose {@code
+ * state()} exists from JDK 19; any other future, and a {@code FutureTask} before JDK 19 (whose
+ * failure cannot be told from its value without waiting), takes the whole way.
+ */
+final class DoneFutures {
+  /** {@code Future.state()}, JDK 19 and later; null before. */
+  private static final MethodHandle STATE;
+
+  /** {@code Future.State.SUCCESS}, with {@link #STATE}. */
+  private static final Object SUCCESS;
+
+  /** The JDK's {@code FutureTask} subclass of a thread-per-task executor (JDK 21+), or null. */
+  private static final Class<?> THREAD_BOUND = jdkClass("ThreadPerTaskExecutor$ThreadBoundFuture");
+
+  static {
+    MethodHandle state = null;
+    Object success = null;
+    try {
+      Class<?> states = Class.forName("java.util.concurrent.Future$State");
+      state =
+          MethodHandles.publicLookup()
+              .findVirtual(Future.class, "state", MethodType.methodType(states))
+              .asType(MethodType.methodType(Object.class, Future.class));
+      success = states.getField("SUCCESS").get(null);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      state = null; // before JDK 19
+    }
+    STATE = state;
+    SUCCESS = success;
+  }
+
+  static boolean completedNormally(Object future) {
+    if (future instanceof CompletableFuture) {
+      CompletableFuture<?> f = (CompletableFuture<?>) future;
+      return f.isDone() && !f.isCompletedExceptionally();
+    }
+    if (future instanceof ForkJoinTask) {
+      return ((ForkJoinTask<?>) future).isCompletedNormally();
+    }
+    if (STATE != null && future != null) {
+      Class<?> type = future.getClass();
+      if (type == FutureTask.class || type == THREAD_BOUND) {
+        return stateOf((Future<?>) future) == SUCCESS;
+      }
+    }
+    return false;
+  }
+
+  private static Object stateOf(Future<?> future) {
+    try {
+      return STATE.invokeExact(future);
+    } catch (Throwable e) {
+      return null;
+    }
+  }
+
+  private static Class<?> jdkClass(String name) {
+    try {
+      return Class.forName("java.util.concurrent." + name, false, null);
+    } catch (ClassNotFoundException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private DoneFutures() {}
+}
