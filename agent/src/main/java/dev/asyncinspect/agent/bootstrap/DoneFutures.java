@@ -18,7 +18,9 @@ import java.util.concurrent.FutureTask;
  * JDK's do), a {@code ForkJoinTask} (whose {@code isCompletedNormally} is final), and a {@code
  * FutureTask} of the JDK's own classes (what {@code ExecutorService.submit} returns), whose {@code
  * state()} exists from JDK 19; any other future, and a {@code FutureTask} before JDK 19 (whose
- * failure cannot be told from its value without waiting), takes the whole way.
+ * failure cannot be told from its value without waiting), takes the whole way. ({@code
+ * FutureTask.state()} spins with {@code Thread.yield()} while another thread is between the two
+ * writes that complete the task: a few instructions, never a wait for the task's work.)
  */
 final class DoneFutures {
   /** {@code Future.state()}, JDK 19 and later; null before. */
