@@ -105,6 +105,17 @@ final class InProcessAgent {
       return last;
     }
 
+    /** The await point at the line of {@code // at:marker} in a fixture's source file. */
+    JsonNode awaitPointAt(String fixture, String marker) {
+      int line = line(fixture, marker);
+      return one("awaitPoint", p -> p.path("line").asInt() == line);
+    }
+
+    /** The statistics of an await point. */
+    JsonNode statsOf(JsonNode point) {
+      return one("pointStats", s -> s.path("point").asLong() == point.path("id").asLong());
+    }
+
     /** The await point of a BLOCKED task. */
     JsonNode awaitPointOf(JsonNode task) {
       return byId("awaitPoint", task.path("await").path("point").asLong());

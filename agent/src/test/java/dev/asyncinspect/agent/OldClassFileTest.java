@@ -58,9 +58,7 @@ class OldClassFileTest {
     assertThat(task.path("state").asText()).isEqualTo("RUNNING");
     JsonNode point = dump.awaitPointOf(blocked);
     assertThat(point.path("line").asInt()).isEqualTo(AWAIT_LINE);
-    JsonNode stats =
-        dump.one("pointStats", s -> s.path("point").asLong() == point.path("id").asLong());
-    assertThat(stats.path("count").asLong()).isEqualTo(1);
+    assertThat(dump.statsOf(point).path("count").asLong()).isEqualTo(1);
 
     release.countDown();
     thread.join(TimeUnit.SECONDS.toMillis(30));

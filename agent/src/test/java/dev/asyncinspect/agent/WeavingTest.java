@@ -178,13 +178,9 @@ class WeavingTest {
     CompletableFuture<String> future = CompletableFuture.completedFuture("fast");
     assertThat(Waits.timedGet(future)).isEqualTo("fast");
     Dump dump = dump();
-    JsonNode point =
-        dump.one(
-            "awaitPoint", p -> p.path("line").asInt() == InProcessAgent.line("Waits", "timed-get"));
+    JsonNode point = dump.awaitPointAt("Waits", "timed-get");
     assertThat(point.path("timed").asBoolean()).isTrue();
-    JsonNode stats =
-        dump.one("pointStats", s -> s.path("point").asLong() == point.path("id").asLong());
-    assertThat(stats.path("count").asLong()).isPositive();
+    assertThat(dump.statsOf(point).path("count").asLong()).isPositive();
   }
 
   @Test
@@ -198,11 +194,7 @@ class WeavingTest {
     Dump dump = dump();
     JsonNode task = dump.lastTaskNamed("Waits.timeoutThenPause");
     assertThat(task.path("state").asText()).isEqualTo("RUNNING");
-    JsonNode point =
-        dump.one(
-            "awaitPoint", p -> p.path("line").asInt() == InProcessAgent.line("Waits", "timeout"));
-    JsonNode stats =
-        dump.one("pointStats", s -> s.path("point").asLong() == point.path("id").asLong());
+    JsonNode stats = dump.statsOf(dump.awaitPointAt("Waits", "timeout"));
     assertThat(stats.path("failed").asLong()).isEqualTo(1);
 
     release.countDown();
@@ -256,11 +248,7 @@ class WeavingTest {
     assertThat(refused.path("id").asLong()).isNotEqualTo(holder.path("id").asLong());
     assertThat(refused.path("state").asText()).isEqualTo("COMPLETED");
     assertThat(refused.has("holds")).isFalse();
-    JsonNode point =
-        dump.one(
-            "awaitPoint", p -> p.path("line").asInt() == InProcessAgent.line("Waits", "try-lock"));
-    JsonNode stats =
-        dump.one("pointStats", s -> s.path("point").asLong() == point.path("id").asLong());
+    JsonNode stats = dump.statsOf(dump.awaitPointAt("Waits", "try-lock"));
     assertThat(stats.path("count").asLong()).isEqualTo(2);
 
     release.countDown();
