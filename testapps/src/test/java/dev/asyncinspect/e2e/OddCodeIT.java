@@ -154,24 +154,26 @@ class OddCodeIT {
   /**
    * A wait on a future already completed with a value is counted at its point without a change of
    * state; a JDK {@code FutureTask} can be asked so only from JDK 19 ({@code Future.state()}), and
-   * before that its wait goes the whole way. (A failed one always does: {@code futureGet} above.)
+   * before that its wait goes the whole way, as one on an application's own future class always
+   * does. (So does one on a failed future: {@code futureGet} above.)
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource(JDKS)
   void aWaitOnACompletedFutureReturnsAtOnceWithoutBlocking(Jdk jdk) {
     AgentRuns runs = AgentRuns.of(OddCode.class, jdk);
-    assertThat(runs.withAgent().stdout()).contains("done waits: abc\n");
+    assertThat(runs.withAgent().stdout()).contains("done waits: abcd\n");
     Dump dump = runs.dump();
     TaskInfo task = onlyTask(dump, "DoneWaits.run");
     assertThat(task.state()).isEqualTo(TaskState.COMPLETED);
     String get = location(DoneWaits.class, "done:get");
-    for (String marker : List.of("done:join", "done:get", "done:fork-join")) {
+    String own = location(DoneWaits.class, "done:own-task");
+    for (String marker : List.of("done:join", "done:get", "done:fork-join", "done:own-task")) {
       String at = location(DoneWaits.class, marker);
       assertThat(pointStats(dump, awaitPointAt(dump, at)).count()).as(at).isEqualTo(1);
     }
     assertThat(blockedAt(dump, task))
         .as("await points blocked at")
-        .isEqualTo(jdk.feature() >= 19 ? List.of() : List.of(get));
+        .isEqualTo(jdk.feature() >= 19 ? List.of(own) : List.of(get, own));
   }
 
   @ParameterizedTest(name = "{0}")

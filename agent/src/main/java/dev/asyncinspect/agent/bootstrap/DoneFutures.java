@@ -13,14 +13,15 @@ import java.util.concurrent.FutureTask;
  * join}/{@code get} returns it at once: such a wait is counted without a change of state (and
  * without reading the clock, the largest part of a wait's cost).
  *
- * <p>It never runs application code: it asks only futures whose answer the JDK's own code gives, a
- * {@code CompletableFuture} (whose methods an application subclass could override, but none of the
- * JDK's do), a {@code ForkJoinTask} (whose {@code isCompletedNormally} is final), and a {@code
- * FutureTask} of the JDK's own classes (what {@code ExecutorService.submit} returns), whose {@code
- * state()} exists from JDK 19; any other future, and a {@code FutureTask} before JDK 19 (whose
- * failure cannot be told from its value without waiting), takes the whole way. ({@code
- * FutureTask.state()} spins with {@code Thread.yield()} while another thread is between the two
- * writes that complete the task: a few instructions, never a wait for the task's work.)
+ * <p>It asks only futures whose answer comes from code it knows: a {@code CompletableFuture}
+ * ({@code isDone} and {@code isCompletedExceptionally}, which a subclass could override as it could
+ * {@code join} itself), a {@code ForkJoinTask} (whose {@code isCompletedNormally} is final), and a
+ * {@code FutureTask} of the JDK's own classes (what {@code ExecutorService.submit} returns, loaded
+ * by the boot loader), whose {@code state()} exists from JDK 19. Any other future, and a {@code
+ * FutureTask} before JDK 19 (whose failure cannot be told from its value without waiting), takes
+ * the whole way. ({@code FutureTask.state()} spins with {@code Thread.yield()} while another thread
+ * is between the two writes that complete the task: a few instructions, never a wait for the task's
+ * work.)
  */
 final class DoneFutures {
   /** {@code Future.state()}, JDK 19 and later; null before. */
@@ -28,9 +29,6 @@ final class DoneFutures {
 
   /** {@code Future.State.SUCCESS}, with {@link #STATE}. */
   private static final Object SUCCESS;
-
-  /** The JDK's {@code FutureTask} subclass of a thread-per-task executor (JDK 21+), or null. */
-  private static final Class<?> THREAD_BOUND = jdkClass("ThreadPerTaskExecutor$ThreadBoundFuture");
 
   static {
     MethodHandle state = null;
@@ -57,11 +55,9 @@ final class DoneFutures {
     if (future instanceof ForkJoinTask) {
       return ((ForkJoinTask<?>) future).isCompletedNormally();
     }
-    if (STATE != null && future != null) {
-      Class<?> type = future.getClass();
-      if (type == FutureTask.class || type == THREAD_BOUND) {
-        return stateOf((Future<?>) future) == SUCCESS;
-      }
+    if (STATE != null && future instanceof FutureTask) {
+      // The JDK's own: FutureTask, and its subclasses in executors (none overrides state()).
+      return future.getClass().getClassLoader() == null && stateOf((Future<?>) future) == SUCCESS;
     }
     return false;
   }
@@ -70,14 +66,6 @@ final class DoneFutures {
     try {
       return STATE.invokeExact(future);
     } catch (Throwable e) {
-      return null;
-    }
-  }
-
-  private static Class<?> jdkClass(String name) {
-    try {
-      return Class.forName("java.util.concurrent." + name, false, null);
-    } catch (ClassNotFoundException | RuntimeException e) {
       return null;
     }
   }
