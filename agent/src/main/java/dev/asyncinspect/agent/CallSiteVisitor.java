@@ -25,7 +25,8 @@ import org.objectweb.asm.Type;
  *
  * <p>The waiting task passes from the one call to the other in a local variable, so the end of a
  * wait does not look up the thread's state again (in class files older than Java 7, which may lack
- * the stack map frames that tell which locals are fresh, {@code awaitEnd} does).
+ * the stack map frames that tell which locals are fresh, {@code AsyncInspect.waitingTask()} looks
+ * it up for {@code awaitEnd}).
  *
  * <p>No branch and no exception handler is added, so no stack map frame changes: a wait that throws
  * is ended by {@code AsyncInspect.handlerEntered()}, called first thing in every exception handler
@@ -45,7 +46,7 @@ final class CallSiteVisitor extends CodePositionVisitor {
   private static final String FACADE = "dev/asyncinspect/agent/bootstrap/AsyncInspect";
   private static final String HANDOFFS = "dev/asyncinspect/agent/bootstrap/Handoffs";
 
-  /** Where no local holds the waiting task: {@code awaitEnd} finds it on the thread. */
+  /** Where no local holds the waiting task: {@code AsyncInspect.waitingTask()} finds it. */
   private static final int NO_LOCAL = -2;
 
   private final MethodSite method;
@@ -312,16 +313,17 @@ final class CallSiteVisitor extends CodePositionVisitor {
     if (acquired) {
       super.visitInsn(Opcodes.DUP);
     }
-    String descriptor = acquired ? "(Z" : "(";
-    if (waiting != NO_LOCAL) {
+    if (waiting == NO_LOCAL) {
+      super.visitMethodInsn(
+          Opcodes.INVOKESTATIC, FACADE, "waitingTask", "()Ljava/lang/Object;", false);
+    } else {
       super.visitVarInsn(Opcodes.ALOAD, waiting);
-      descriptor += "Ljava/lang/Object;";
     }
     super.visitMethodInsn(
         Opcodes.INVOKESTATIC,
         FACADE,
         acquired ? "awaitEndAcquired" : "awaitEnd",
-        descriptor + ")V",
+        acquired ? "(ZLjava/lang/Object;)V" : "(Ljava/lang/Object;)V",
         false);
   }
 

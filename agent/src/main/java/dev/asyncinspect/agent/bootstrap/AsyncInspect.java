@@ -147,27 +147,9 @@ public final class AsyncInspect {
    * (kept by the woven code, so that this needs no look-up of the thread's state).
    */
   public static void awaitEnd(Object waiting) {
-    try {
-      Recorder recorder = Recorder.active;
-      if (recorder != null && waiting instanceof TaskRecord) {
-        TaskRecord task = (TaskRecord) waiting;
-        if (task.state == TaskStates.BLOCKED) {
-          AwaitSite site = task.awaitSite;
-          endWait(
-              recorder, task, site != null && site.acquires == AwaitSite.ACQUIRES_ALWAYS, false);
-        }
-      }
-    } catch (Throwable e) {
-      Recorder.internalError(e);
-    }
-  }
-
-  /** {@link #awaitEnd(Object)} for the current thread's task: in class files older than Java 7. */
-  public static void awaitEnd() {
-    try {
-      awaitEnd(ThreadState.currentTask());
-    } catch (Throwable e) {
-      Recorder.internalError(e);
+    if (waiting instanceof TaskRecord) {
+      AwaitSite site = ((TaskRecord) waiting).awaitSite; // null unless it still waits
+      awaitEndAcquired(site != null && site.acquires == AwaitSite.ACQUIRES_ALWAYS, waiting);
     }
   }
 
@@ -188,12 +170,16 @@ public final class AsyncInspect {
     }
   }
 
-  /** {@link #awaitEndAcquired(boolean, Object)} for the current thread's task (before Java 7). */
-  public static void awaitEndAcquired(boolean acquired) {
+  /**
+   * The current thread's task, for {@link #awaitEnd} in class files older than Java 7, where the
+   * woven code keeps no local variable of its own.
+   */
+  public static Object waitingTask() {
     try {
-      awaitEndAcquired(acquired, ThreadState.currentTask());
+      return ThreadState.currentTask();
     } catch (Throwable e) {
       Recorder.internalError(e);
+      return null;
     }
   }
 
