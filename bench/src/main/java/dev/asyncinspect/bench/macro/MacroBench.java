@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Options: {@code --agent JAR} (required), {@code --agent-options OPTS}, {@code --otel JAR}
  * (without it, that mode is left out), {@code --rounds N} (3), {@code --warmup S} (15), {@code
  * --measure S} (15), {@code --connections N} (16), {@code --variants platform,virtual}, {@code
- * --log DIR} (the services' stderr).
+ * --log DIR} (the services' stderr), {@code --split-cpus} (the load generator on the first CPU this
+ * process may use, each service on the others, through {@code taskset}: on a machine of few cores
+ * the two otherwise take each other's time by amounts that vary from run to run).
  */
 public final class MacroBench {
   /** How a service JVM is started. */
@@ -48,12 +50,22 @@ public final class MacroBench {
 
   public static List<Run> run(Settings s) throws Exception {
     List<Mode> modes = s.modes();
+    List<String> servicePrefix = List.of();
+    if (s.splitCpus) {
+      CpuSplit split = CpuSplit.ofThisProcess();
+      split.pinThisProcess();
+      servicePrefix = split.serviceCommandPrefix();
+      if (!s.quiet) {
+        System.out.printf(
+            "load generator on CPU %s, each service on CPUs %s%n", split.load(), split.service());
+      }
+    }
     List<Run> runs = new ArrayList<>();
     for (int round = 0; round < s.rounds; round++) {
       for (String variant : s.variants) {
         for (int i = 0; i < modes.size(); i++) {
           Mode mode = modes.get((i + round) % modes.size()); // rotate the order every round
-          Run run = runOnce(s, variant, mode, round);
+          Run run = runOnce(s, variant, mode, round, servicePrefix);
           runs.add(run);
           if (!s.quiet) {
             System.out.printf(
@@ -75,8 +87,10 @@ public final class MacroBench {
     return runs;
   }
 
-  private static Run runOnce(Settings s, String variant, Mode mode, int round) throws Exception {
-    List<String> command = new ArrayList<>();
+  private static Run runOnce(
+      Settings s, String variant, Mode mode, int round, List<String> servicePrefix)
+      throws Exception {
+    List<String> command = new ArrayList<>(servicePrefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xms256m", "-Xmx256m"));
     command.addAll(mode.jvmArgs());
@@ -165,6 +179,7 @@ public final class MacroBench {
     List<String> variants = List.of("platform", "virtual");
     Path log = Path.of("bench", "target", "macro");
     boolean quiet;
+    boolean splitCpus;
 
     List<Mode> modes() {
       List<Mode> modes = new ArrayList<>();
@@ -201,6 +216,10 @@ public final class MacroBench {
           case "--log" -> s.log = Path.of(value);
           case "--quiet" -> {
             s.quiet = true;
+            continue;
+          }
+          case "--split-cpus" -> {
+            s.splitCpus = true;
             continue;
           }
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
