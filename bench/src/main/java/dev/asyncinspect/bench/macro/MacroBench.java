@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The macro benchmark: {@link ShopService} in a JVM of its own, run three ways (no agent,
@@ -23,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * --measure S} (15), {@code --connections N} (16), {@code --variants platform,virtual}, {@code
  * --log DIR} (the services' stderr), {@code --split-cpus} (the load generator on the first CPU this
  * process may use, each service on the others, through {@code taskset}: on a machine of few cores
- * the two otherwise take each other's time by amounts that vary from run to run).
+ * the two otherwise take each other's time by amounts that vary from run to run), {@code
+ * --cpu-share} (after the rounds, one more run of each agent per variant with JFR's execution
+ * samples, to tell how much of the service's running code was the agent's: {@link CpuShare}).
  */
 public final class MacroBench {
   /** How a service JVM is started. */
@@ -42,30 +46,26 @@ public final class MacroBench {
       double cpuNanosPerRequest,
       long startupMillis) {}
 
+  /** One agent's share of a service's samples ({@link CpuShare}). */
+  public record Share(String variant, String mode, CpuShare share) {}
+
   public static void main(String[] args) throws Exception {
     Settings s = Settings.parse(args);
     List<Run> runs = run(s);
+    List<Share> shares = s.cpuShare ? cpuShares(s) : List.of();
     MacroReport.print(runs, s.modes().get(0).name(), System.out);
+    MacroReport.printShares(shares, System.out);
   }
 
   public static List<Run> run(Settings s) throws Exception {
     List<Mode> modes = s.modes();
-    List<String> servicePrefix = List.of();
-    if (s.splitCpus) {
-      CpuSplit split = CpuSplit.ofThisProcess();
-      split.pinThisProcess();
-      servicePrefix = split.serviceCommandPrefix();
-      if (!s.quiet) {
-        System.out.printf(
-            "load generator on CPU %s, each service on CPUs %s%n", split.load(), split.service());
-      }
-    }
+    List<String> servicePrefix = servicePrefix(s);
     List<Run> runs = new ArrayList<>();
     for (int round = 0; round < s.rounds; round++) {
       for (String variant : s.variants) {
         for (int i = 0; i < modes.size(); i++) {
           Mode mode = modes.get((i + round) % modes.size()); // rotate the order every round
-          Run run = runOnce(s, variant, mode, round, servicePrefix);
+          Run run = runOnce(s, variant, mode, round, servicePrefix, null).run();
           runs.add(run);
           if (!s.quiet) {
             System.out.printf(
@@ -87,8 +87,75 @@ public final class MacroBench {
     return runs;
   }
 
-  private static Run runOnce(
-      Settings s, String variant, Mode mode, int round, List<String> servicePrefix)
+  /**
+   * One more run of each agent's mode per variant, with JFR's execution samples: how much of the
+   * service's running code was the agent's in the measured phase.
+   */
+  public static List<Share> cpuShares(Settings s) throws Exception {
+    List<String> servicePrefix = servicePrefix(s);
+    Files.createDirectories(s.log);
+    Path settings = s.log.resolve("cpu-share.jfc");
+    Files.writeString(settings, CpuShare.settings());
+    List<Share> shares = new ArrayList<>();
+    for (String variant : s.variants) {
+      for (Mode mode : s.modes()) {
+        Predicate<String> agent =
+            switch (mode.name()) {
+              case "async-inspect" -> CpuShare.ASYNC_INSPECT;
+              case "opentelemetry" -> CpuShare.OPENTELEMETRY;
+              default -> null;
+            };
+        if (agent == null) {
+          continue;
+        }
+        Path recording = s.log.resolve(variant + "-" + mode.name() + "-samples.jfr");
+        Files.deleteIfExists(recording);
+        List<String> jvmArgs = new ArrayList<>(mode.jvmArgs());
+        jvmArgs.addAll(CpuShare.jvmArgs(recording, settings));
+        Measured measured =
+            runOnce(s, variant, new Mode(mode.name(), jvmArgs), 0, servicePrefix, recording);
+        CpuShare share = CpuShare.read(recording, measured.from(), measured.to(), agent);
+        if (share.samples() == 0) {
+          throw new IllegalStateException("no execution samples in " + recording);
+        }
+        shares.add(new Share(variant, mode.name(), share));
+        if (!s.quiet) {
+          System.out.printf(
+              "%s %s: %d of %d samples in the agent's code%n",
+              variant, mode.name(), share.agentSamples(), share.samples());
+        }
+      }
+    }
+    return shares;
+  }
+
+  /**
+   * What starts a service JVM: on its own CPUs with {@code --split-cpus}, which pins this JVM the
+   * first time (after that, this JVM may use only the load generator's CPU: the split is kept).
+   */
+  private static List<String> servicePrefix(Settings s) throws Exception {
+    if (!s.splitCpus) {
+      return List.of();
+    }
+    if (s.servicePrefix != null) {
+      return s.servicePrefix;
+    }
+    CpuSplit split = CpuSplit.ofThisProcess();
+    split.pinThisProcess();
+    if (!s.quiet) {
+      System.out.printf(
+          "load generator on CPU %s, each service on CPUs %s%n", split.load(), split.service());
+    }
+    s.servicePrefix = split.serviceCommandPrefix();
+    return s.servicePrefix;
+  }
+
+  /** A run's figures and when its measured phase began and ended. */
+  private record Measured(Run run, Instant from, Instant to) {}
+
+  /** One run of the service; {@code recording} (or null) is the JFR file it writes on exit. */
+  private static Measured runOnce(
+      Settings s, String variant, Mode mode, int round, List<String> servicePrefix, Path recording)
       throws Exception {
     List<String> command = new ArrayList<>(servicePrefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -98,15 +165,23 @@ public final class MacroBench {
         List.of(
             "-cp", System.getProperty("java.class.path"), ShopService.class.getName(), variant));
     Files.createDirectories(s.log);
-    File log = s.log.resolve(variant + "-" + mode.name() + "-" + (round + 1) + ".log").toFile();
+    String run = recording == null ? String.valueOf(round + 1) : "samples";
+    File log = s.log.resolve(variant + "-" + mode.name() + "-" + run + ".log").toFile();
     long launched = System.nanoTime();
     Process service =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(log)).start();
+    Run measured;
+    Instant[] window = new Instant[2];
     try {
       BufferedReader out =
           new BufferedReader(
               new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
+      // JFR, when it samples, says on standard output that it started: skip to the service's line.
       String ready = out.readLine();
+      for (int skipped = 0; ready != null && !ready.startsWith("READY ") && skipped < 20; ) {
+        skipped++;
+        ready = out.readLine();
+      }
       if (ready == null || !ready.startsWith("READY ")) {
         throw new IllegalStateException(
             "service did not start (" + mode.name() + "), see " + log + ": " + ready);
@@ -127,6 +202,7 @@ public final class MacroBench {
                 () -> {
                   try {
                     long[] into = first[0] ? before : after;
+                    window[first[0] ? 0 : 1] = Instant.now();
                     first[0] = false;
                     parseStats(probe.get("/stats"), into);
                   } catch (IOException e) {
@@ -135,17 +211,18 @@ public final class MacroBench {
                 });
         double seconds = load.nanos() / 1e9;
         long served = after[2] - before[2];
-        return new Run(
-            round + 1,
-            variant,
-            mode.name(),
-            load.throughput(),
-            load.p50Nanos(),
-            load.p99Nanos(),
-            (after[0] - before[0]) / seconds,
-            (double) (after[0] - before[0]) / Math.max(1, served),
-            (double) (after[1] - before[1]) / Math.max(1, served),
-            startupMillis);
+        measured =
+            new Run(
+                round + 1,
+                variant,
+                mode.name(),
+                load.throughput(),
+                load.p50Nanos(),
+                load.p99Nanos(),
+                (after[0] - before[0]) / seconds,
+                (double) (after[0] - before[0]) / Math.max(1, served),
+                (double) (after[1] - before[1]) / Math.max(1, served),
+                startupMillis);
       }
     } finally {
       service.destroy();
@@ -153,6 +230,7 @@ public final class MacroBench {
         service.destroyForcibly();
       }
     }
+    return new Measured(measured, window[0], window[1]);
   }
 
   private static void parseStats(String line, long[] into) {
@@ -180,6 +258,10 @@ public final class MacroBench {
     Path log = Path.of("bench", "target", "macro");
     boolean quiet;
     boolean splitCpus;
+    boolean cpuShare;
+
+    /** With {@link #splitCpus}, once this JVM is pinned: what starts a service on the others. */
+    private List<String> servicePrefix;
 
     List<Mode> modes() {
       List<Mode> modes = new ArrayList<>();
@@ -220,6 +302,10 @@ public final class MacroBench {
           }
           case "--split-cpus" -> {
             s.splitCpus = true;
+            continue;
+          }
+          case "--cpu-share" -> {
+            s.cpuShare = true;
             continue;
           }
           default -> throw new IllegalArgumentException("unknown option " + args[i]);

@@ -149,6 +149,50 @@ public final class MacroReport {
     return verdicts;
   }
 
+  /**
+   * Each agent's share of the service's execution samples ({@link MacroBench#cpuShares}), and
+   * async-inspect's against OpenTelemetry's. No budget verdict: the share is of the running Java
+   * code, not of the CPU (the service's native code, the collector and the compiler are not in it),
+   * so it cannot be set against a share of the CPU; between the two agents it compares like with
+   * like, and does not depend on how the machine's load moved from run to run.
+   */
+  public static void printShares(List<MacroBench.Share> shares, PrintStream out) {
+    if (shares.isEmpty()) {
+      return;
+    }
+    out.printf(
+        Locale.ROOT,
+        "%nThe agents' own code in the service's running Java code (JFR execution samples of the"
+            + " measured phase, one run each)%n%n");
+    out.println("| variant | agent | samples | in the agent's code | share |");
+    out.println("|---|---|---|---|---|");
+    for (MacroBench.Share share : shares) {
+      CpuShare s = share.share();
+      out.printf(
+          Locale.ROOT,
+          "| %s | %s | %d | %d | %.1f %% |%n",
+          share.variant(),
+          share.mode(),
+          s.samples(),
+          s.agentSamples(),
+          100 * s.share());
+    }
+    out.println();
+    for (MacroBench.Share ours : shares) {
+      for (MacroBench.Share otel : shares) {
+        if (ours.mode().equals("async-inspect")
+            && otel.mode().equals("opentelemetry")
+            && ours.variant().equals(otel.variant())) {
+          out.printf(
+              Locale.ROOT,
+              "%s: async-inspect's share is %.2f of OpenTelemetry's%n",
+              ours.variant(),
+              ours.share().share() / otel.share().share());
+        }
+      }
+    }
+  }
+
   private static String number(double value) {
     return value >= 100
         ? String.format(Locale.ROOT, "%.0f", value)

@@ -22,23 +22,7 @@ class MacroBenchSmokeTest {
 
   @Test
   void theServiceAnswersLoadWithAndWithoutTheAgent() throws Exception {
-    MacroBench.Settings settings =
-        MacroBench.Settings.parse(
-            "--agent",
-            System.getProperty("asyncinspect.agentJar"),
-            "--rounds",
-            "1",
-            "--warmup",
-            "0.3",
-            "--measure",
-            "0.5",
-            "--connections",
-            "2",
-            "--variants",
-            "platform",
-            "--log",
-            dir.toString(),
-            "--quiet");
+    MacroBench.Settings settings = quickSettings();
 
     List<Run> runs = MacroBench.run(settings);
 
@@ -53,5 +37,40 @@ class MacroBenchSmokeTest {
     MacroReport.print(runs, "none", new PrintStream(report, true, StandardCharsets.UTF_8));
     assertThat(report.toString(StandardCharsets.UTF_8))
         .contains("| throughput (req/s) |", "platform: throughput lost with async-inspect");
+  }
+
+  @Test
+  void theAgentsShareOfTheServicesSamplesIsTakenFromARecordingOfTheMeasuredPhase()
+      throws Exception {
+    List<MacroBench.Share> shares = MacroBench.cpuShares(quickSettings());
+
+    assertThat(shares).extracting(MacroBench.Share::mode).containsExactly("async-inspect");
+    CpuShare share = shares.get(0).share();
+    assertThat(share.samples()).isPositive();
+    assertThat(share.agentSamples()).isBetween(0L, share.samples());
+    assertThat(dir.resolve("platform-async-inspect-samples.jfr")).isNotEmptyFile();
+    ByteArrayOutputStream report = new ByteArrayOutputStream();
+    MacroReport.printShares(shares, new PrintStream(report, true, StandardCharsets.UTF_8));
+    assertThat(report.toString(StandardCharsets.UTF_8))
+        .contains("| platform | async-inspect | " + share.samples() + " |");
+  }
+
+  private MacroBench.Settings quickSettings() {
+    return MacroBench.Settings.parse(
+        "--agent",
+        System.getProperty("asyncinspect.agentJar"),
+        "--rounds",
+        "1",
+        "--warmup",
+        "0.3",
+        "--measure",
+        "0.5",
+        "--connections",
+        "2",
+        "--variants",
+        "platform",
+        "--log",
+        dir.toString(),
+        "--quiet");
   }
 }
