@@ -95,13 +95,22 @@ public final class OverheadReport {
           Math.abs(ns[1]) <= noise);
       verdict(out, "no @Trace: bytes", bytes, 0, Math.abs(bytes) <= BYTES_RESOLUTION);
     }
-    if (has(rounds, "virtualThreadFanOut")) {
+    fanOutVerdict(out, rounds, "virtualThreadFanOut", "virtual-thread fan-out");
+    fanOutVerdict(
+        out,
+        rounds,
+        "virtualThreadFanOutFromVirtual",
+        "virtual-thread fan-out from a virtual thread");
+  }
+
+  private static void fanOutVerdict(PrintStream out, List<Round> rounds, String name, String what) {
+    if (has(rounds, name)) {
       double throughput =
-          median(rounds, "virtualThreadFanOut", r -> r.off(), Sample::nanos)
-              / median(rounds, "virtualThreadFanOut", r -> r.on(), Sample::nanos);
+          median(rounds, name, r -> r.off(), Sample::nanos)
+              / median(rounds, name, r -> r.on(), Sample::nanos);
       verdict(
           out,
-          "virtual-thread fan-out: throughput ratio",
+          what + ": throughput ratio",
           throughput,
           FAN_OUT_THROUGHPUT,
           throughput >= FAN_OUT_THROUGHPUT);
