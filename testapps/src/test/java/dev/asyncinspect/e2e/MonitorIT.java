@@ -72,7 +72,14 @@ class MonitorIT {
         tmux.run("send-keys", "-t", "monitor", "Escape");
         tmux.awaitScreen(s -> s.contains("    ID NAME"));
         tmux.run("send-keys", "-t", "monitor", "q");
-        String after = tmux.awaitScreen(s -> s.contains("exit="));
+        // The shell prints the exit code, then what stty says: wait for both, not just the first.
+        String after =
+            tmux.awaitScreen(
+                s ->
+                    s.contains("exit=")
+                        && s.lines()
+                            .map(String::strip)
+                            .anyMatch(line -> line.equals("icanon") || line.equals("-icanon")));
         assertThat(after).contains("exit=0");
         // The alternate screen is gone (the table was only there) and the tty is cooked again.
         assertThat(after).doesNotContain("HangingService").doesNotContain("WARNING");
