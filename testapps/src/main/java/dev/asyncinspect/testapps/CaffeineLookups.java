@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A third-party library built on {@code CompletableFuture}: Caffeine's asynchronous loading cache,
@@ -24,10 +25,17 @@ public final class CaffeineLookups {
   private final AsyncLoadingCache<String, String> cache =
       Caffeine.newBuilder().maximumSize(100).executor(pool).buildAsync(this::load);
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     CaffeineLookups app = new CaffeineLookups();
     System.out.println(app.lookup());
     app.pool.shutdown();
+    // A load's thread completes the load's future and then its dependents, the lookup's among the
+    // first: the lookup can return while that thread still completes the others. The loaders are
+    // daemons, so without this wait the JVM could exit (and the agent write its exit dump) before
+    // the rest had run.
+    if (!app.pool.awaitTermination(30, TimeUnit.SECONDS)) {
+      System.err.println("the loaders did not finish within 30 s");
+    }
   }
 
   @Trace
