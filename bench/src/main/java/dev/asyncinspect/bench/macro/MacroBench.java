@@ -30,8 +30,11 @@ import java.util.function.Predicate;
  * samples, to tell how much of the service's running code was the agent's: {@link CpuShare}).
  */
 public final class MacroBench {
-  /** How a service JVM is started. */
-  public record Mode(String name, List<String> jvmArgs) {}
+  /**
+   * How a service JVM is started; {@code agentCode} tells the agent's classes ({@link CpuShare}),
+   * null for the run without an agent.
+   */
+  public record Mode(String name, List<String> jvmArgs, Predicate<String> agentCode) {}
 
   /** One service run's figures. */
   public record Run(
@@ -59,13 +62,12 @@ public final class MacroBench {
 
   public static List<Run> run(Settings s) throws Exception {
     List<Mode> modes = s.modes();
-    List<String> servicePrefix = servicePrefix(s);
     List<Run> runs = new ArrayList<>();
     for (int round = 0; round < s.rounds; round++) {
       for (String variant : s.variants) {
         for (int i = 0; i < modes.size(); i++) {
           Mode mode = modes.get((i + round) % modes.size()); // rotate the order every round
-          Run run = runOnce(s, variant, mode, round, servicePrefix, null).run();
+          Run run = runOnce(s, variant, mode, round, null).run();
           runs.add(run);
           if (!s.quiet) {
             System.out.printf(
@@ -92,29 +94,18 @@ public final class MacroBench {
    * service's running code was the agent's in the measured phase.
    */
   public static List<Share> cpuShares(Settings s) throws Exception {
-    List<String> servicePrefix = servicePrefix(s);
     Files.createDirectories(s.log);
-    Path settings = s.log.resolve("cpu-share.jfc");
-    Files.writeString(settings, CpuShare.settings());
+    Files.writeString(cpuShareSettings(s), CpuShare.settings());
     List<Share> shares = new ArrayList<>();
     for (String variant : s.variants) {
       for (Mode mode : s.modes()) {
-        Predicate<String> agent =
-            switch (mode.name()) {
-              case "async-inspect" -> CpuShare.ASYNC_INSPECT;
-              case "opentelemetry" -> CpuShare.OPENTELEMETRY;
-              default -> null;
-            };
-        if (agent == null) {
+        if (mode.agentCode() == null) {
           continue;
         }
         Path recording = s.log.resolve(variant + "-" + mode.name() + "-samples.jfr");
         Files.deleteIfExists(recording);
-        List<String> jvmArgs = new ArrayList<>(mode.jvmArgs());
-        jvmArgs.addAll(CpuShare.jvmArgs(recording, settings));
-        Measured measured =
-            runOnce(s, variant, new Mode(mode.name(), jvmArgs), 0, servicePrefix, recording);
-        CpuShare share = CpuShare.read(recording, measured.from(), measured.to(), agent);
+        Measured measured = runOnce(s, variant, mode, 0, recording);
+        CpuShare share = CpuShare.read(recording, measured.from(), measured.to(), mode.agentCode());
         if (share.samples() == 0) {
           throw new IllegalStateException("no execution samples in " + recording);
         }
@@ -150,17 +141,26 @@ public final class MacroBench {
     return s.servicePrefix;
   }
 
+  private static Path cpuShareSettings(Settings s) {
+    return s.log.resolve("cpu-share.jfc");
+  }
+
   /** A run's figures and when its measured phase began and ended. */
   private record Measured(Run run, Instant from, Instant to) {}
 
-  /** One run of the service; {@code recording} (or null) is the JFR file it writes on exit. */
-  private static Measured runOnce(
-      Settings s, String variant, Mode mode, int round, List<String> servicePrefix, Path recording)
+  /**
+   * One run of the service; with a {@code recording} (else null), it takes JFR's samples ({@link
+   * #cpuShares}) and writes them there on exit.
+   */
+  private static Measured runOnce(Settings s, String variant, Mode mode, int round, Path recording)
       throws Exception {
-    List<String> command = new ArrayList<>(servicePrefix);
+    List<String> command = new ArrayList<>(servicePrefix(s));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xms256m", "-Xmx256m"));
     command.addAll(mode.jvmArgs());
+    if (recording != null) {
+      command.addAll(CpuShare.jvmArgs(recording, cpuShareSettings(s)));
+    }
     command.addAll(
         List.of(
             "-cp", System.getProperty("java.class.path"), ShopService.class.getName(), variant));
@@ -265,10 +265,13 @@ public final class MacroBench {
 
     List<Mode> modes() {
       List<Mode> modes = new ArrayList<>();
-      modes.add(new Mode("none", List.of()));
+      modes.add(new Mode("none", List.of(), null));
       String options = agentOptions.isEmpty() ? "" : "=" + agentOptions;
       modes.add(
-          new Mode("async-inspect", List.of("-javaagent:" + agent.toAbsolutePath() + options)));
+          new Mode(
+              "async-inspect",
+              List.of("-javaagent:" + agent.toAbsolutePath() + options),
+              CpuShare.ASYNC_INSPECT));
       if (otel != null) {
         modes.add(
             new Mode(
@@ -277,7 +280,8 @@ public final class MacroBench {
                     "-javaagent:" + otel.toAbsolutePath(),
                     "-Dotel.traces.exporter=none",
                     "-Dotel.metrics.exporter=none",
-                    "-Dotel.logs.exporter=none")));
+                    "-Dotel.logs.exporter=none"),
+                CpuShare.OPENTELEMETRY));
       }
       return modes;
     }
