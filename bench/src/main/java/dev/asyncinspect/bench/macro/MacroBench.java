@@ -1,5 +1,6 @@
 package dev.asyncinspect.bench.macro;
 
+import dev.asyncinspect.bench.EmptyAgent;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -27,14 +28,18 @@ import java.util.function.Predicate;
  * process may use, each service on the others, through {@code taskset}: on a machine of few cores
  * the two otherwise take each other's time by amounts that vary from run to run), {@code
  * --cpu-share} (after the rounds, one more run of each agent per variant with JFR's execution
- * samples, to tell how much of the service's running code was the agent's: {@link CpuShare}).
+ * samples, to tell how much of the service's running code was the agent's: {@link CpuShare}),
+ * {@code --empty-agent} (a fourth mode, {@link EmptyAgent}: what any Java agent costs the service).
  */
 public final class MacroBench {
   /**
    * How a service JVM is started; {@code agentCode} tells the agent's classes ({@link CpuShare}),
-   * null for the run without an agent.
+   * null for the runs without an agent or with the empty one.
    */
   public record Mode(String name, List<String> jvmArgs, Predicate<String> agentCode) {}
+
+  /** The name of the mode with the {@link EmptyAgent}. */
+  public static final String EMPTY_AGENT = "empty-agent";
 
   /** One service run's figures. */
   public record Run(
@@ -259,13 +264,18 @@ public final class MacroBench {
     boolean quiet;
     boolean splitCpus;
     boolean cpuShare;
+    boolean emptyAgent;
 
     /** With {@link #splitCpus}, once this JVM is pinned: what starts a service on the others. */
     private List<String> servicePrefix;
 
-    List<Mode> modes() {
+    List<Mode> modes() throws IOException {
       List<Mode> modes = new ArrayList<>();
       modes.add(new Mode("none", List.of(), null));
+      if (emptyAgent) {
+        Path jar = EmptyAgent.writeJar(log.resolve("empty-agent.jar"));
+        modes.add(new Mode(EMPTY_AGENT, List.of("-javaagent:" + jar.toAbsolutePath()), null));
+      }
       String options = agentOptions.isEmpty() ? "" : "=" + agentOptions;
       modes.add(
           new Mode(
@@ -310,6 +320,10 @@ public final class MacroBench {
           }
           case "--cpu-share" -> {
             s.cpuShare = true;
+            continue;
+          }
+          case "--empty-agent" -> {
+            s.emptyAgent = true;
             continue;
           }
           default -> throw new IllegalArgumentException("unknown option " + args[i]);

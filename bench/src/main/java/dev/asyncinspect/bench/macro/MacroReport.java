@@ -110,6 +110,45 @@ public final class MacroReport {
     out.println("| budget | measured | limit | verdict |");
     out.println("|---|---|---|---|");
     verdicts.forEach(out::println);
+    printFloor(runs, variants, modes, baseline, out);
+  }
+
+  /**
+   * With the empty agent's mode: what any Java agent costs the service, and what async-inspect adds
+   * to that (each the median of the per-round ratios). No verdict: the budgets are against the run
+   * without an agent.
+   */
+  private static void printFloor(
+      List<Run> runs, Set<String> variants, Set<String> modes, String baseline, PrintStream out) {
+    String empty = MacroBench.EMPTY_AGENT;
+    if (!modes.contains(empty)) {
+      return;
+    }
+    out.println();
+    for (String variant : variants) {
+      double cpu = median(ratios(runs, variant, empty, baseline, Run::cpuNanosPerRequest)) - 1;
+      double throughput = 1 - median(ratios(runs, variant, empty, baseline, Run::throughput));
+      out.printf(
+          Locale.ROOT,
+          "%s: an empty agent adds %.1f %% CPU per request and loses %.1f %% throughput (what any"
+              + " Java agent costs)",
+          variant,
+          100 * cpu,
+          100 * throughput);
+      if (modes.contains("async-inspect")) {
+        double ours =
+            median(ratios(runs, variant, "async-inspect", empty, Run::cpuNanosPerRequest));
+        double oursThroughput =
+            median(ratios(runs, variant, "async-inspect", empty, Run::throughput));
+        out.printf(
+            Locale.ROOT,
+            "; async-inspect against the empty agent: %+.1f %% CPU per request, %.1f %% throughput"
+                + " lost",
+            100 * (ours - 1),
+            100 * (1 - oursThroughput));
+      }
+      out.println();
+    }
   }
 
   /**

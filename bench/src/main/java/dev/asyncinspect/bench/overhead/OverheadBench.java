@@ -1,12 +1,18 @@
 package dev.asyncinspect.bench.overhead;
 
+import dev.asyncinspect.bench.EmptyAgent;
+import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -24,33 +30,57 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <p>Options: {@code --agent JAR} (required), {@code --agent-options OPTS}, {@code --rounds N} (3),
  * {@code --warmup N} and {@code --iterations N} (iterations of {@code --time MS} each; 3, 5, 1000),
- * {@code --cases REGEX} (all), {@code --quiet}.
+ * {@code --cases REGEX} (all), {@code --empty-agent} (each round also runs the virtual-thread cases
+ * with an {@link EmptyAgent}, between the other two: what any Java agent costs them), {@code
+ * --quiet}.
  */
 public final class OverheadBench {
   /** The measurements of one case in one JVM. */
   public record Sample(double nanos, double error, double bytes) {}
 
-  /** One round: each case's sample without and with the agent. */
-  public record Round(Map<String, Sample> off, Map<String, Sample> on) {}
+  /**
+   * One round: each case's sample without and with the agent, and with the empty agent (only the
+   * virtual-thread cases, and only with {@code --empty-agent}; else empty).
+   */
+  public record Round(Map<String, Sample> off, Map<String, Sample> on, Map<String, Sample> empty) {}
 
-  public static void main(String[] args) throws RunnerException {
+  /** The cases that {@code --empty-agent} also runs with the empty agent. */
+  static final String EMPTY_AGENT_CASES = "virtualThread.*";
+
+  public static void main(String[] args) throws RunnerException, IOException {
     Settings settings = Settings.parse(args);
     List<Round> rounds = run(settings);
     OverheadReport.print(rounds, System.out);
   }
 
   /** Runs all rounds. */
-  public static List<Round> run(Settings settings) throws RunnerException {
+  public static List<Round> run(Settings settings) throws RunnerException, IOException {
     if (!Files.isRegularFile(settings.agent)) {
       throw new IllegalArgumentException("no agent jar at " + settings.agent + ": build it first");
     }
     requireSameAgentOnClassPath(settings.agent);
+    List<String> agent =
+        List.of(
+            "-javaagent:"
+                + settings.agent.toAbsolutePath()
+                + (settings.agentOptions.isEmpty() ? "" : "=" + settings.agentOptions));
+    List<String> emptyAgent = List.of();
+    if (settings.emptyAgent) {
+      Path jar = Files.createTempFile("empty-agent", ".jar");
+      jar.toFile().deleteOnExit();
+      emptyAgent = List.of("-javaagent:" + EmptyAgent.writeJar(jar).toAbsolutePath());
+    }
     List<Round> rounds = new ArrayList<>();
     for (int round = 0; round < settings.rounds; round++) {
       boolean onFirst = round % 2 == 1;
-      Map<String, Sample> first = runOnce(settings, onFirst);
-      Map<String, Sample> second = runOnce(settings, !onFirst);
-      rounds.add(onFirst ? new Round(second, first) : new Round(first, second));
+      Map<String, Sample> first = runOnce(settings, settings.cases, onFirst ? agent : List.of());
+      Map<String, Sample> empty = Map.of();
+      if (settings.emptyAgent && virtualThreads() && anyCase(settings.cases, EMPTY_AGENT_CASES)) {
+        String cases = "(?=" + EMPTY_AGENT_CASES + ")(" + settings.cases + ")";
+        empty = runOnce(settings, cases, emptyAgent);
+      }
+      Map<String, Sample> second = runOnce(settings, settings.cases, onFirst ? List.of() : agent);
+      rounds.add(onFirst ? new Round(second, first, empty) : new Round(first, second, empty));
     }
     return rounds;
   }
@@ -80,11 +110,22 @@ public final class OverheadBench {
     }
   }
 
-  private static Map<String, Sample> runOnce(Settings settings, boolean agent)
+  /** Whether a benchmark's name matches both patterns (JMH refuses a run that matches none). */
+  static boolean anyCase(String cases, String also) {
+    Pattern a = Pattern.compile(cases);
+    Pattern b = Pattern.compile(also);
+    return Arrays.stream(CallBenchmarks.class.getMethods())
+        .filter(m -> m.isAnnotationPresent(Benchmark.class))
+        .map(Method::getName)
+        .anyMatch(name -> a.matcher(name).matches() && b.matcher(name).matches());
+  }
+
+  /** The {@code cases} in a JVM of their own, started with {@code jvmArgs}. */
+  private static Map<String, Sample> runOnce(Settings settings, String cases, List<String> jvmArgs)
       throws RunnerException {
     ChainedOptionsBuilder options =
         new OptionsBuilder()
-            .include(CallBenchmarks.class.getName() + "\\.(" + settings.cases + ")$")
+            .include(CallBenchmarks.class.getName() + "\\.(" + cases + ")$")
             .forks(1)
             .warmupIterations(settings.warmup)
             .measurementIterations(settings.iterations)
@@ -96,12 +137,8 @@ public final class OverheadBench {
     if (!virtualThreads()) {
       options.exclude("virtualThreadFanOut");
     }
-    if (agent) {
-      String jar = settings.agent.toAbsolutePath().toString();
-      options.jvmArgsAppend(
-          "-javaagent:"
-              + jar
-              + (settings.agentOptions.isEmpty() ? "" : "=" + settings.agentOptions));
+    if (!jvmArgs.isEmpty()) {
+      options.jvmArgsAppend(jvmArgs.toArray(String[]::new));
     }
     Collection<RunResult> results = new Runner(options.build()).run();
     Map<String, Sample> samples = new LinkedHashMap<>();
@@ -134,6 +171,7 @@ public final class OverheadBench {
     int iterations = 5;
     int millis = 1000;
     String cases = ".*";
+    boolean emptyAgent;
     boolean quiet;
 
     public static Settings parse(String... args) {
@@ -148,6 +186,10 @@ public final class OverheadBench {
           case "--iterations" -> s.iterations = Integer.parseInt(value);
           case "--time" -> s.millis = Integer.parseInt(value);
           case "--cases" -> s.cases = value;
+          case "--empty-agent" -> {
+            s.emptyAgent = true;
+            continue;
+          }
           case "--quiet" -> {
             s.quiet = true;
             continue;

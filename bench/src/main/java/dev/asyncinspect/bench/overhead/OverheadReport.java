@@ -61,6 +61,7 @@ public final class OverheadReport {
           "%nOne clock read (System.nanoTime) costs %.1f ns here; a traced call reads it twice.%n",
           median(rounds, "clockRead", r -> r.off(), Sample::nanos));
     }
+    printEmptyAgent(rounds, out);
     out.println();
     out.println("| budget | measured | limit | verdict |");
     out.println("|---|---|---|---|");
@@ -101,6 +102,45 @@ public final class OverheadReport {
         rounds,
         "virtualThreadFanOutFromVirtual",
         "virtual-thread fan-out from a virtual thread");
+  }
+
+  /**
+   * The cases also run with the empty agent: how much of what the agent costs them any Java agent
+   * costs, and the agent's throughput against that floor (ratios of the medians, like the
+   * verdicts).
+   */
+  private static void printEmptyAgent(List<Round> rounds, PrintStream out) {
+    List<String> names = new ArrayList<>();
+    for (String name : names(rounds)) {
+      if (rounds.stream().anyMatch(r -> r.empty().containsKey(name))) {
+        names.add(name);
+      }
+    }
+    if (names.isEmpty()) {
+      return;
+    }
+    out.printf(
+        Locale.ROOT,
+        "%nThe same rounds with an empty agent (a premain that does nothing: what any Java agent"
+            + " costs)%n%n");
+    out.println(
+        "| case | no agent ns | empty agent ns | agent ns | throughput, empty agent / no agent |"
+            + " throughput, agent / empty agent |");
+    out.println("|---|---|---|---|---|---|");
+    for (String name : names) {
+      double off = median(rounds, name, r -> r.off(), Sample::nanos);
+      double empty = median(rounds, name, r -> r.empty(), Sample::nanos);
+      double on = median(rounds, name, r -> r.on(), Sample::nanos);
+      out.printf(
+          Locale.ROOT,
+          "| %s | %.1f | %.1f | %.1f | %.2f | %.2f |%n",
+          name,
+          off,
+          empty,
+          on,
+          off / empty,
+          empty / on);
+    }
   }
 
   private static void fanOutVerdict(PrintStream out, List<Round> rounds, String name, String what) {

@@ -1,5 +1,6 @@
 package dev.asyncinspect.bench.startup;
 
+import dev.asyncinspect.bench.EmptyAgent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ public final class StartupCost {
       SyntheticClassPath.write(synthetic, classes, traced);
     }
     Path emptyAgent = work.resolve("empty-agent.jar");
-    SyntheticClassPath.writeEmptyAgent(emptyAgent);
+    EmptyAgent.writeJar(emptyAgent);
     List<App> apps =
         List.of(
             new App("no traced class", NoTraceApp.class.getName(), List.of()),

@@ -1,14 +1,11 @@
 package dev.asyncinspect.bench.startup;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
@@ -16,7 +13,7 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Writes the jars the start-up benchmark needs: a large synthetic class path (many small classes in
- * 100 packages, a few of them with a {@code @Trace} method, spread evenly), and the empty agent.
+ * 100 packages, a few of them with a {@code @Trace} method, spread evenly).
  */
 public final class SyntheticClassPath {
   private static final String TRACE = "Ldev/asyncinspect/annotations/Trace;";
@@ -84,20 +81,5 @@ public final class SyntheticClassPath {
   }
 
   /** Writes a jar whose agent is {@link EmptyAgent}. */
-  public static void writeEmptyAgent(Path jar) throws IOException {
-    Files.createDirectories(jar.toAbsolutePath().getParent());
-    Manifest manifest = new Manifest();
-    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().putValue("Premain-Class", EmptyAgent.class.getName());
-    String entry = EmptyAgent.class.getName().replace('.', '/') + ".class";
-    try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file, manifest);
-        InputStream in = EmptyAgent.class.getResourceAsStream("/" + entry)) {
-      out.putNextEntry(new JarEntry(entry));
-      in.transferTo(out);
-      out.closeEntry();
-    }
-  }
-
   private SyntheticClassPath() {}
 }

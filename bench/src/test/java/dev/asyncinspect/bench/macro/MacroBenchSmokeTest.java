@@ -21,12 +21,12 @@ class MacroBenchSmokeTest {
   @TempDir Path dir;
 
   @Test
-  void theServiceAnswersLoadWithAndWithoutTheAgent() throws Exception {
-    MacroBench.Settings settings = quickSettings();
+  void theServiceAnswersLoadWithoutAnAgentWithTheEmptyOneAndWithTheAgent() throws Exception {
+    MacroBench.Settings settings = quickSettings("--empty-agent");
 
     List<Run> runs = MacroBench.run(settings);
 
-    assertThat(runs).extracting(Run::mode).containsExactly("none", "async-inspect");
+    assertThat(runs).extracting(Run::mode).containsExactly("none", "empty-agent", "async-inspect");
     for (Run run : runs) {
       assertThat(run.throughput()).isPositive();
       assertThat(run.p99Nanos()).isGreaterThanOrEqualTo(run.p50Nanos()).isPositive();
@@ -36,13 +36,17 @@ class MacroBenchSmokeTest {
     ByteArrayOutputStream report = new ByteArrayOutputStream();
     MacroReport.print(runs, "none", new PrintStream(report, true, StandardCharsets.UTF_8));
     assertThat(report.toString(StandardCharsets.UTF_8))
-        .contains("| throughput (req/s) |", "platform: throughput lost with async-inspect");
+        .contains(
+            "| throughput (req/s) |",
+            "platform: throughput lost with async-inspect",
+            "platform: an empty agent adds",
+            "async-inspect against the empty agent");
   }
 
   @Test
   void theAgentsShareOfTheServicesSamplesIsTakenFromARecordingOfTheMeasuredPhase()
       throws Exception {
-    List<MacroBench.Share> shares = MacroBench.cpuShares(quickSettings());
+    List<MacroBench.Share> shares = MacroBench.cpuShares(quickSettings("--empty-agent"));
 
     assertThat(shares).extracting(MacroBench.Share::mode).containsExactly("async-inspect");
     CpuShare share = shares.get(0).share();
@@ -55,22 +59,26 @@ class MacroBenchSmokeTest {
         .contains("| platform | async-inspect | " + share.samples() + " |");
   }
 
-  private MacroBench.Settings quickSettings() {
-    return MacroBench.Settings.parse(
-        "--agent",
-        System.getProperty("asyncinspect.agentJar"),
-        "--rounds",
-        "1",
-        "--warmup",
-        "0.3",
-        "--measure",
-        "0.5",
-        "--connections",
-        "2",
-        "--variants",
-        "platform",
-        "--log",
-        dir.toString(),
-        "--quiet");
+  private MacroBench.Settings quickSettings(String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--agent",
+                System.getProperty("asyncinspect.agentJar"),
+                "--rounds",
+                "1",
+                "--warmup",
+                "0.3",
+                "--measure",
+                "0.5",
+                "--connections",
+                "2",
+                "--variants",
+                "platform",
+                "--log",
+                dir.toString(),
+                "--quiet"));
+    args.addAll(List.of(more));
+    return MacroBench.Settings.parse(args.toArray(String[]::new));
   }
 }
