@@ -127,25 +127,24 @@ public final class MacroReport {
     out.println();
     for (String variant : variants) {
       double cpu = median(ratios(runs, variant, empty, baseline, Run::cpuNanosPerRequest)) - 1;
-      double throughput = 1 - median(ratios(runs, variant, empty, baseline, Run::throughput));
+      double throughput = median(ratios(runs, variant, empty, baseline, Run::throughput)) - 1;
       out.printf(
           Locale.ROOT,
-          "%s: an empty agent adds %.1f %% CPU per request and loses %.1f %% throughput (what any"
-              + " Java agent costs)",
+          "%s: the empty agent changes CPU per request by %+.1f %% and throughput by %+.1f %% (what"
+              + " any Java agent costs)",
           variant,
           100 * cpu,
           100 * throughput);
       if (modes.contains("async-inspect")) {
         double ours =
-            median(ratios(runs, variant, "async-inspect", empty, Run::cpuNanosPerRequest));
+            median(ratios(runs, variant, "async-inspect", empty, Run::cpuNanosPerRequest)) - 1;
         double oursThroughput =
-            median(ratios(runs, variant, "async-inspect", empty, Run::throughput));
+            median(ratios(runs, variant, "async-inspect", empty, Run::throughput)) - 1;
         out.printf(
             Locale.ROOT,
-            "; async-inspect against the empty agent: %+.1f %% CPU per request, %.1f %% throughput"
-                + " lost",
-            100 * (ours - 1),
-            100 * (1 - oursThroughput));
+            "; async-inspect against the empty agent: %+.1f %% and %+.1f %%",
+            100 * ours,
+            100 * oursThroughput);
       }
       out.println();
     }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class MacroBenchSmokeTest {
         .contains(
             "| throughput (req/s) |",
             "platform: throughput lost with async-inspect",
-            "platform: an empty agent adds",
+            "platform: the empty agent changes CPU per request by",
             "async-inspect against the empty agent");
   }
 
@@ -61,7 +62,7 @@ class MacroBenchSmokeTest {
 
   private MacroBench.Settings quickSettings(String... more) {
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "--agent",
                 System.getProperty("asyncinspect.agentJar"),
