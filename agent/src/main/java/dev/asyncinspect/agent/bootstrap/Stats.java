@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Each update is an atomic instruction, and one on a cache line that another core wrote last
  * costs many times more than the instruction itself; so the figures are kept in one cell per stripe
  * ({@link Stripes}: per core, as far as the agent can tell), made when a stripe first records, and
- * summed when a dump reads them. And only what cannot be derived is kept: the count is the
- * histogram's sum, and the running time the total less the time spent otherwise.
+ * summed when a dump reads them. A stripe's owner ({@link Stripes#ownedByCurrentThread}) updates a
+ * cell of its own with plain stores, no other thread writing it; everyone else updates the stripe's
+ * shared cell atomically. And only what cannot be derived is kept: the count is the histogram's
+ * sum, and the running time the total less the time spent otherwise.
  */
 final class Stats {
   private static final int FAILED = 0;
@@ -32,42 +34,45 @@ final class Stats {
       MethodHandles.arrayElementVarHandle(AtomicLongArray[].class);
 
   /**
-   * The cells by stripe, null until the stripe records. Read plainly: a cell's array is a final
-   * field, so a cell seen through a race is seen whole; one not seen yet is looked up again with
-   * {@link #CELLS}.
+   * The cells by stripe, each stripe's shared one and its owner's, null until used. Read plainly: a
+   * cell's array is a final field, so a cell seen through a race is seen whole; one not seen yet is
+   * looked up again with {@link #CELLS}.
    */
-  private final AtomicLongArray[] cells = new AtomicLongArray[Stripes.COUNT];
+  private final AtomicLongArray[] cells = new AtomicLongArray[2 * Stripes.COUNT];
 
   /** A wait that returned at once (on a future already done): no time, one more in the count. */
   void recordInstantWait(int stripe) {
-    cell(stripe).getAndIncrement(BUCKET_0);
+    boolean owned = Stripes.ownedByCurrentThread(stripe);
+    add(cell(stripe, owned), BUCKET_0, 1, owned);
   }
 
   void recordWait(int stripe, long nanos, boolean failedWait) {
-    AtomicLongArray cell = cell(stripe);
-    record(cell, nanos);
+    boolean owned = Stripes.ownedByCurrentThread(stripe);
+    AtomicLongArray cell = cell(stripe, owned);
+    record(cell, nanos, owned);
     if (failedWait) {
-      cell.getAndIncrement(FAILED);
+      add(cell, FAILED, 1, owned);
     }
   }
 
   /** A task that ended with {@code outcome}, after {@code nanos}; its times are final. */
   void recordTask(TaskRecord task, int outcome, long nanos) {
-    AtomicLongArray cell = cell(task.stripe);
-    long d = record(cell, nanos);
+    boolean owned = Stripes.ownedByCurrentThread(task.stripe);
+    AtomicLongArray cell = cell(task.stripe, owned);
+    long d = record(cell, nanos, owned);
     if (outcome == TaskStates.FAILED) {
-      cell.getAndIncrement(FAILED);
+      add(cell, FAILED, 1, owned);
     } else if (outcome == TaskStates.CANCELLED) {
-      cell.getAndIncrement(CANCELLED);
+      add(cell, CANCELLED, 1, owned);
     }
     if (d != task.runningNanos) {
-      cell.getAndAdd(NOT_RUNNING, d - task.runningNanos);
+      add(cell, NOT_RUNNING, d - task.runningNanos, owned);
     }
     if (task.blockedNanos != 0) {
-      cell.getAndAdd(BLOCKED, task.blockedNanos);
+      add(cell, BLOCKED, task.blockedNanos, owned);
     }
     if (task.suspendedNanos != 0) {
-      cell.getAndAdd(SUSPENDED, task.suspendedNanos);
+      add(cell, SUSPENDED, task.suspendedNanos, owned);
     }
   }
 
@@ -133,24 +138,44 @@ final class Stats {
     return sum;
   }
 
-  private AtomicLongArray cell(int stripe) {
-    AtomicLongArray cell = cells[stripe];
+  /** The stripe's shared cell, or with {@code owned} its owner's: {@code cells[2 * stripe + 1]}. */
+  private AtomicLongArray cell(int stripe, boolean owned) {
+    int at = 2 * stripe + (owned ? 1 : 0);
+    AtomicLongArray cell = cells[at];
     if (cell != null) {
       return cell;
     }
     AtomicLongArray made = new AtomicLongArray(BUCKET_0 + Histogram.BUCKETS);
-    AtomicLongArray other = (AtomicLongArray) CELLS.compareAndExchange(cells, stripe, null, made);
+    AtomicLongArray other = (AtomicLongArray) CELLS.compareAndExchange(cells, at, null, made);
     return other != null ? other : made;
   }
 
-  private static long record(AtomicLongArray cell, long nanos) {
-    long d = Math.max(0, nanos);
-    cell.getAndAdd(TOTAL, d);
-    long max = cell.get(MAX);
-    while (d > max && !cell.weakCompareAndSetVolatile(MAX, max, d)) {
-      max = cell.get(MAX);
+  /**
+   * Adds {@code delta} to a figure: a plain load and an opaque store in the owner's cell, which no
+   * other thread writes (readers see the old value or the new one, never a torn one), else atomic.
+   */
+  private static void add(AtomicLongArray cell, int field, long delta, boolean owned) {
+    if (owned) {
+      cell.setOpaque(field, cell.getPlain(field) + delta);
+    } else {
+      cell.getAndAdd(field, delta);
     }
-    cell.getAndIncrement(BUCKET_0 + Histogram.bucket(d));
+  }
+
+  private static long record(AtomicLongArray cell, long nanos, boolean owned) {
+    long d = Math.max(0, nanos);
+    add(cell, TOTAL, d, owned);
+    long max = cell.get(MAX);
+    if (owned) {
+      if (d > max) {
+        cell.setOpaque(MAX, d);
+      }
+    } else {
+      while (d > max && !cell.weakCompareAndSetVolatile(MAX, max, d)) {
+        max = cell.get(MAX);
+      }
+    }
+    add(cell, BUCKET_0 + Histogram.bucket(d), 1, owned);
     return d;
   }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *       later ones. Dumps write tasks in start order ({@link DumpWriter}).
  *   <li>Lock-free: a compare-and-set loop on the stripe's own counter; a stripe takes a new block
  *       from the shared counter once every {@link #BLOCK} tasks. A block lost in a race between two
- *       threads of one stripe leaves a gap in the ids, and is not counted.
+ *       threads of one stripe leaves a gap in the ids, and is not counted. The stripe's owner
+ *       ({@link Stripes#ownedByCurrentThread}) has a counter of its own, which only it writes, with
+ *       plain stores.
  *   <li>{@link #issued} is exact when no block is being taken while it reads, else short by at most
  *       a block per stripe taking one.
  * </ol>
@@ -36,16 +38,20 @@ final class TaskIds {
   private static final int BLOCKS = 1;
 
   /**
-   * Per stripe: the next raw id to hand out (a multiple of {@link #BLOCK} once the block is used
-   * up, and 0 before the first), and how many blocks the stripe has taken.
+   * Per stripe, shared and then its owner's (stripe s's owner at {@code (COUNT + s + 1) * STRIDE}):
+   * the next raw id to hand out (a multiple of {@link #BLOCK} once the block is used up, and 0
+   * before the first), and how many blocks it has taken.
    */
-  private final AtomicLongArray cells = new AtomicLongArray((Stripes.COUNT + 1) * STRIDE);
+  private final AtomicLongArray cells = new AtomicLongArray((2 * Stripes.COUNT + 1) * STRIDE);
 
   /** The first raw id of the next block to take. */
   private final AtomicLong nextBlock = new AtomicLong();
 
   /** A new task id for a task started on {@code stripe}. */
   long next(int stripe) {
+    if (Stripes.ownedByCurrentThread(stripe)) {
+      return nextOwned((Stripes.COUNT + stripe + 1) * STRIDE);
+    }
     int at = (stripe + 1) * STRIDE;
     while (true) {
       long raw = cells.get(at + CURSOR);
@@ -63,10 +69,23 @@ final class TaskIds {
     }
   }
 
+  /** The owner's counter at {@code at}: no other thread writes it. */
+  private long nextOwned(int at) {
+    long raw = cells.getPlain(at + CURSOR);
+    if ((raw & (BLOCK - 1)) != 0) {
+      cells.setOpaque(at + CURSOR, raw + 1);
+      return raw + 1;
+    }
+    long first = nextBlock.getAndAdd(BLOCK);
+    cells.setOpaque(at + CURSOR, first + 1);
+    cells.setOpaque(at + BLOCKS, cells.getPlain(at + BLOCKS) + 1);
+    return first + 1;
+  }
+
   /** How many ids were handed out so far. */
   long issued() {
     long issued = 0;
-    for (int s = 0; s < Stripes.COUNT; s++) {
+    for (int s = 0; s < 2 * Stripes.COUNT; s++) {
       int at = (s + 1) * STRIDE;
       long blocks = cells.get(at + BLOCKS);
       long raw = cells.get(at + CURSOR);

@@ -2,6 +2,8 @@ package dev.asyncinspect.agent.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Statistics kept in one cell per stripe read as one. */
@@ -40,5 +42,42 @@ class StatsTest {
     assertThat(stats.count()).isEqualTo((long) threads * each);
     assertThat(stats.totalNanos()).isEqualTo(3L * threads * each);
     assertThat(stats.bucketCount(3)).isEqualTo((long) threads * each);
+  }
+
+  @Test
+  void theStripesOwnerAndTheThreadsSharingItLoseNoUpdate() throws Exception {
+    Stats stats = new Stats();
+    int threads = 3;
+    int each = 100_000;
+    // Thread 0 owns stripe 0 (plain stores in its own cell); the others update the shared one.
+    CountDownLatch owned = new CountDownLatch(1);
+    Concurrently.run(
+        threads,
+        t -> {
+          if (t == 0) {
+            Stripes.own(0);
+            owned.countDown();
+          } else {
+            await(owned);
+          }
+          assertThat(Stripes.ownedByCurrentThread(0)).isEqualTo(t == 0);
+          for (int i = 0; i < each; i++) {
+            stats.recordWait(0, t == 0 ? 5 : 3, i % 10 == 0);
+          }
+        });
+
+    assertThat(stats.count()).isEqualTo((long) threads * each);
+    assertThat(stats.failed()).isEqualTo((long) threads * each / 10);
+    assertThat(stats.totalNanos()).isEqualTo(5L * each + 3L * (threads - 1) * each);
+    assertThat(stats.bucketCount(Histogram.bucket(5))).isEqualTo(each);
+    assertThat(stats.maxNanos()).isEqualTo(5);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
   }
 }

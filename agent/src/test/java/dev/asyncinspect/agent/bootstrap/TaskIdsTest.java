@@ -57,4 +57,36 @@ class TaskIdsTest {
     assertThat(all).hasSize(threads * each);
     assertThat(ids.issued()).isEqualTo((long) threads * each);
   }
+
+  @Test
+  void theStripesOwnerAndTheThreadsSharingItGetUniqueIdsAndAllAreCounted() throws Exception {
+    TaskIds ids = new TaskIds();
+    int threads = 3;
+    int each = 50_000;
+    long[][] got = new long[threads][each];
+    Concurrently.run(
+        threads,
+        t -> {
+          if (t == 0) {
+            Stripes.own(0); // its ids come from a counter only it writes
+          }
+          for (int i = 0; i < each; i++) {
+            got[t][i] = ids.next(0);
+          }
+        });
+
+    Set<Long> all = new HashSet<>();
+    for (long[] mine : got) {
+      for (int i = 0; i < each; i++) {
+        if (i > 0) {
+          assertThat(mine[i]).isGreaterThan(mine[i - 1]);
+        }
+        all.add(mine[i]);
+      }
+    }
+    assertThat(all).hasSize(threads * each);
+    assertThat(ids.issued()).isEqualTo((long) threads * each);
+    // The owner numbers its tasks 1, 2, 3, ... within each block it takes.
+    assertThat(got[0][1] - got[0][0]).isEqualTo(1);
+  }
 }
